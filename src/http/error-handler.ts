@@ -1,0 +1,93 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, STATUS_OF, type ErrorCode, type ErrorDetail } from '../errors.js';
+import { isUnavailableError } from '../storage/database.js';
+
+/** The one place errors become the SPEC §4 body. 5xx never carry internal messages. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(function handleError(error: FastifyError | AppError | Error, request, reply) {
+    const appError = toAppError(error);
+    if (appError.statusCode >= 500 && appError.code === 'internal_error') {
+      request.log.error({ err: error }, 'request failed');
+    } else if (appError.code === 'unavailable') {
+      request.log.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'dependency unavailable');
+    }
+    return sendError(request, reply, appError);
+  });
+
+  app.setNotFoundHandler(function handleNotFound(request, reply) {
+    return sendError(request, reply, new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const { options } = error;
+  if (options.headers) reply.headers(options.headers);
+  if (options.retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(options.retryAfter))));
+  const challenge = wwwAuthenticate(error, request);
+  if (challenge) reply.header('www-authenticate', challenge);
+  const body: Record<string, unknown> = { code: error.code, error: error.message, requestId: request.id };
+  if (error.code === 'invalid_request') body.details = options.details ?? [];
+  if (options.requiredScopes) body.requiredScopes = options.requiredScopes;
+  if (options.id) body.id = options.id;
+  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+/** RFC 6750 §3: which challenge a 401/403 carries. */
+function wwwAuthenticate(error: AppError, request: FastifyRequest): string | null {
+  if (error.statusCode !== 401 && error.statusCode !== 403) return null;
+  if (error.code === 'insufficient_scope') {
+    return `Bearer realm="woes", error="insufficient_scope", scope="${(error.options.requiredScopes ?? []).join(' ')}"`;
+  }
+  if (error.statusCode === 401 && request.headers.authorization) return 'Bearer realm="woes", error="invalid_token"';
+  return 'Bearer realm="woes"';
+}
+
+function toAppError(error: FastifyError | AppError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    return new AppError('invalid_request', 'The request is not valid.', {
+      details: validationDetails(fastifyError),
+    });
+  }
+  if (isUnavailableError(error)) return new AppError('unavailable', 'The database is unavailable; try again shortly.', { retryAfter: 5 });
+  const status = fastifyError.statusCode;
+  if (status === 413) return new AppError('payload_too_large', 'The request body is larger than 1 MiB.');
+  if (status === 415) return new AppError('unsupported_media_type', 'Send the request body as application/json.');
+  if (status === 429) return new AppError('rate_limited', 'Too many requests; try again later.', { retryAfter: 60 });
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new AppError('invalid_request', badRequestMessage(fastifyError), { details: [] });
+  }
+  if (status !== undefined && status in CODE_BY_STATUS) return new AppError(CODE_BY_STATUS[status], 'The request could not be completed.');
+  return new AppError('internal_error', 'The request could not be completed.');
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
+  Object.entries(STATUS_OF)
+    .filter(([, s]) => s >= 500)
+    .map(([code, s]) => [s, code as ErrorCode]),
+);
+
+function badRequestMessage(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty but Content-Type is application/json.';
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 'The request body is not valid JSON.';
+  if (/__proto__|constructor/.test(error.message)) return 'The request body contains a forbidden property name.';
+  return 'The request is not valid.';
+}
+
+function validationDetails(error: FastifyError): ErrorDetail[] {
+  const context = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((issue) => {
+    const params = issue.params as Record<string, unknown>;
+    let path = `/${context}${issue.instancePath}`;
+    let message = issue.message ?? 'is not valid';
+    if (typeof params.missingProperty === 'string') {
+      path += `/${params.missingProperty}`;
+      message = 'is required';
+    } else if (typeof params.additionalProperty === 'string') {
+      path += `/${params.additionalProperty}`;
+      message = 'is not an allowed field';
+    }
+    return { path, message };
+  });
+}

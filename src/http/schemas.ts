@@ -1,0 +1,39 @@
+import { Type, type TSchema } from 'typebox';
+
+/** Schemas shared by every route: the error body, list envelopes, paging query. */
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    error: Type.String(),
+    requestId: Type.String(),
+    details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+    requiredScopes: Type.Optional(Type.Array(Type.String())),
+    id: Type.Optional(Type.String()),
+  },
+  { $id: 'ErrorBody', description: 'SPEC §4 error body' },
+);
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+export function ListOf<T extends TSchema>(item: T) {
+  return Type.Object({ data: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+/** Standard error responses for an authenticated route's OpenAPI entry. */
+export const AUTH_ERRORS = {
+  400: Type.Ref('ErrorBody'),
+  401: Type.Ref('ErrorBody'),
+  403: Type.Ref('ErrorBody'),
+  404: Type.Ref('ErrorBody'),
+  429: Type.Ref('ErrorBody'),
+};
+
+export const Timestamp = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export function isoTime(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+}

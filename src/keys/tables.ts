@@ -1,0 +1,3 @@
+/** Tables owned by the keys domain (merged into the Database interface in storage/schema.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface KeysTables {}

@@ -1,0 +1,119 @@
+import { invalidRequest } from '../errors.js';
+
+/** The scope catalogue of SPEC §3: `<category>.read` and `<category>.write`; write includes read. */
+export const CATEGORIES = [
+  'workspace',
+  'members',
+  'keys',
+  'conversations',
+  'messages',
+  'customers',
+  'sources',
+  'agents',
+  'channels',
+  'webhooks',
+  'audit',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export type Scope = `${Category}.read` | `${Category}.write`;
+
+/** `audit` is read-only: nothing writes the audit log through the API. */
+export const ALL_SCOPES: readonly Scope[] = Object.freeze(
+  CATEGORIES.flatMap((c): Scope[] => (c === 'audit' ? [`${c}.read`] : [`${c}.read`, `${c}.write`])),
+);
+const SCOPE_SET: ReadonlySet<string> = new Set(ALL_SCOPES);
+
+const READ_PRESET_CATEGORIES: readonly Category[] = [
+  'workspace',
+  'conversations',
+  'messages',
+  'customers',
+  'sources',
+  'agents',
+  'channels',
+  'webhooks',
+];
+
+export const PRESETS: Readonly<Record<string, readonly Scope[]>> = Object.freeze({
+  read: READ_PRESET_CATEGORIES.map((c): Scope => `${c}.read`),
+  write: READ_PRESET_CATEGORIES.flatMap((c): Scope[] => [`${c}.read`, `${c}.write`]),
+  admin: ALL_SCOPES,
+});
+
+export const ALIASES: Readonly<Record<string, readonly Scope[]>> = Object.freeze({
+  'tickets.read': ['conversations.read', 'messages.read'],
+  'tickets.write': ['conversations.write', 'messages.write'],
+  'contacts.read': ['customers.read'],
+  'contacts.write': ['customers.write'],
+});
+
+/** Every name accepted on input: scopes, presets and aliases. */
+export const ACCEPTED_SCOPE_NAMES: readonly string[] = Object.freeze([
+  ...ALL_SCOPES,
+  ...Object.keys(PRESETS),
+  ...Object.keys(ALIASES),
+]);
+
+/** Adds the read scope that each write scope includes. */
+function withImplied(scopes: Iterable<Scope>): Set<Scope> {
+  const out = new Set<Scope>();
+  for (const scope of scopes) {
+    out.add(scope);
+    if (scope.endsWith('.write')) out.add(scope.replace(/\.write$/, '.read') as Scope);
+  }
+  return out;
+}
+
+/**
+ * Expands presets and aliases into a sorted list of catalogue scopes, or throws a 400
+ * `invalid_request` naming every unknown entry and listing the valid ones.
+ */
+export function expandScopes(input: readonly string[]): Scope[] {
+  const unknown: string[] = [];
+  const scopes: Scope[] = [];
+  for (const raw of input) {
+    const name = raw.trim();
+    if (PRESETS[name]) scopes.push(...PRESETS[name]);
+    else if (ALIASES[name]) scopes.push(...ALIASES[name]);
+    else if (SCOPE_SET.has(name)) scopes.push(name as Scope);
+    else unknown.push(raw);
+  }
+  if (unknown.length > 0) {
+    throw invalidRequest(`Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${ACCEPTED_SCOPE_NAMES.join(', ')}.`, [
+      ...unknown.map((s) => ({ path: '/scopes', message: `unknown scope "${s}"; valid: ${ACCEPTED_SCOPE_NAMES.join(', ')}` })),
+    ]);
+  }
+  return sortScopes(withImplied(scopes));
+}
+
+export function sortScopes(scopes: Iterable<Scope>): Scope[] {
+  const order = new Map(ALL_SCOPES.map((s, i) => [s, i]));
+  return [...new Set(scopes)].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/** True when every scope of `requested` is held by `held` (the key-creates-key rule). */
+export function isSubset(requested: Iterable<Scope>, held: ReadonlySet<string>): boolean {
+  for (const scope of requested) if (!held.has(scope)) return false;
+  return true;
+}
+
+export type Role = 'owner' | 'admin' | 'agent';
+export const ROLES: readonly Role[] = ['owner', 'admin', 'agent'];
+
+const AGENT_SCOPES = sortScopes(
+  withImplied([
+    'conversations.write',
+    'messages.write',
+    'customers.write',
+    'sources.write',
+    'agents.read',
+    'channels.read',
+  ]),
+);
+
+/** What a member's role allows, as scopes, so sessions and keys pass one check. */
+export const ROLE_SCOPES: Readonly<Record<Role, ReadonlySet<Scope>>> = Object.freeze({
+  owner: new Set(ALL_SCOPES),
+  admin: new Set(ALL_SCOPES),
+  agent: new Set(AGENT_SCOPES),
+});

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+import type { Dialect } from './migrations/helpers.js';
+import { migrationProvider } from './migrations/index.js';
+
+export type { Dialect };
+export type DB = Kysely<Database>;
+
+/** The one database of a Woes process: SQLite embedded, or PostgreSQL in scale-out mode. */
+export interface Storage {
+  readonly db: DB;
+  readonly dialect: Dialect;
+  /** The connection string (PostgreSQL) or file path (SQLite), for LISTEN and child processes. */
+  readonly location: string;
+  /** The PostgreSQL schema in use when not the default (tests isolate runs this way). */
+  readonly schema: string | null;
+  ping(): Promise<void>;
+  migrate(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** SQLite: the database file. Defaults to `<dataDir>/woes.db`. */
+  sqliteFile?: string;
+  /** PostgreSQL: the connection string. */
+  databaseUrl?: string | null;
+  /** PostgreSQL: a schema to use (created if missing) instead of `public`. */
+  schema?: string;
+  /** PostgreSQL: the pool size. */
+  poolSize?: number;
+}
+
+const PG_INT8 = 20;
+/** 'woes' in ASCII: the advisory lock that serialises migrations. */
+const MIGRATION_LOCK_ID = 0x776f6573;
+const PG_NUMERIC = 1700;
+
+export function createStorage(options: StorageOptions): Storage {
+  return options.databaseUrl ? createPostgres(options.databaseUrl, options) : createSqlite(options.sqliteFile!);
+}
+
+function createSqlite(file: string): Storage {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  // WAL lets readers (other processes, the CLI) run beside the server's writer.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    schema: null,
+    async ping() {
+      database.prepare('select 1').get();
+    },
+    async migrate() {
+      // Kysely opens a deferred transaction, so two processes could both see "not migrated".
+      // BEGIN IMMEDIATE takes SQLite's write lock first; the second process waits, then finds
+      // the work done.
+      database.exec('BEGIN IMMEDIATE');
+      try {
+        await migrate(db, 'sqlite', { transactional: false });
+        database.exec('COMMIT');
+      } catch (error) {
+        if (database.inTransaction) database.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    destroy: () => db.destroy(),
+  };
+}
+
+function createPostgres(url: string, options: StorageOptions): Storage {
+  const schema = options.schema ?? null;
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('invalid schema name');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 2000,
+    options: schema ? `-c search_path=${schema}` : undefined,
+    // Times are epoch milliseconds and counts fit a double: read them as numbers, per pool.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8 || oid === PG_NUMERIC
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    dialect: 'postgres',
+    location: url,
+    schema,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async migrate() {
+      // One session-level advisory lock around the whole run: instances starting together
+      // take turns, and the later ones find the schema already current.
+      await db.connection().execute(async (connection) => {
+        await sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
+        try {
+          if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(connection);
+          await migrate(connection, 'postgres', { transactional: true, schema });
+        } finally {
+          await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
+        }
+      });
+    },
+    destroy: () => db.destroy(),
+  };
+}
+
+/**
+ * Brings the schema up to date. Safe when several processes start at once: Kysely's
+ * PostgreSQL adapter takes a transaction-level advisory lock around the run, and SQLite
+ * serialises the run's write transaction.
+ */
+async function migrate(
+  db: DB,
+  dialect: Dialect,
+  options: { transactional: boolean; schema?: string | null },
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    disableTransactions: !options.transactional,
+    // Without an explicit schema Kysely would find another schema's migration table.
+    migrationTableSchema: options.schema ?? undefined,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+  }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+]);
+
+/** True when an error means the database could not be reached (answer 503, not 500). */
+export function isUnavailableError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(
+      message,
+    )
+  );
+}
+
+/** True when an error is a unique-constraint violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

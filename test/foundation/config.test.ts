@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${error}`);
+    return error;
+  }
+  assert.fail('expected the config to be refused');
+}
+
+test('defaults need no set-up', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.databaseUrl, null);
+  assert.equal(config.publicUrl, 'http://localhost:3000');
+  assert.equal(config.defaultPlan, 'pro');
+  assert.equal(config.trustProxy, false);
+  assert.ok(Object.isFrozen(config));
+});
+
+test('a bad PORT names the variable', () => {
+  assert.equal(configError({ PORT: 'eighty' }).variable, 'PORT');
+  assert.equal(configError({ PORT: '70000' }).variable, 'PORT');
+});
+
+test('a malformed DATABASE_URL names the variable', () => {
+  assert.equal(configError({ DATABASE_URL: 'not a url' }).variable, 'DATABASE_URL');
+  assert.equal(configError({ DATABASE_URL: 'mysql://localhost/db' }).variable, 'DATABASE_URL');
+});
+
+test('scale-out mode requires the signing and master keys', () => {
+  assert.equal(configError({ DATABASE_URL: 'postgres://localhost/db' }).variable, 'WOES_SIGNING_KEY');
+  assert.equal(
+    configError({ DATABASE_URL: 'postgres://localhost/db', WOES_SIGNING_KEY: 'k' }).variable,
+    'WOES_MASTER_KEY',
+  );
+  assert.equal(configError({ WOES_MASTER_KEY: 'c2hvcnQ=' }).variable, 'WOES_MASTER_KEY');
+});
+
+test('other variables are validated', () => {
+  assert.equal(configError({ REDIS_URL: 'http://x' }).variable, 'REDIS_URL');
+  assert.equal(configError({ WOES_TRUST_PROXY: 'maybe' }).variable, 'WOES_TRUST_PROXY');
+  assert.equal(configError({ LOG_LEVEL: 'loud' }).variable, 'LOG_LEVEL');
+  assert.equal(configError({ SMTP_URL: 'ftp://x' }).variable, 'SMTP_URL');
+  assert.equal(configError({ WOES_DEFAULT_PLAN: 'gold' }).variable, 'WOES_DEFAULT_PLAN');
+  const config = loadConfig({ MICROSOFT_ALLOWED_TENANTS: 'a, b', WOES_TRUST_PROXY: 'true' });
+  assert.deepEqual(config.microsoftAllowedTenants, ['a', 'b']);
+  assert.equal(config.trustProxy, true);
+});
+
+test('the CLI stops with a message naming the bad variable', () => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'migrate'], {
+    env: { ...process.env, PORT: 'abc' },
+    encoding: 'utf8',
+  });
+  assert.notEqual(result.status, 0);
+  assert.match(result.stderr, /PORT/);
+});
