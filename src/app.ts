@@ -19,6 +19,8 @@ import { createAccountsModule } from './accounts/module.js';
 import { createKeysModule } from './keys/module.js';
 import { createSupportModule } from './support/module.js';
 import { auditRoutes } from './audit/routes.js';
+import { MemoryRateLimiter } from './ratelimit/memory-limiter.js';
+import type { RateLimiter } from './ratelimit/rate-limiter.js';
 
 export const VERSION: string = (
   JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -40,6 +42,7 @@ export interface AppDeps {
   storage?: Storage;
   clock?: Clock;
   bus?: InvalidationBus;
+  limiter?: RateLimiter;
   logger?: Logger;
   /** Where log lines go when no logger is given (tests capture them to search for secrets). */
   logStream?: DestinationStream;
@@ -69,6 +72,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     clock,
     bus,
     audit: new AuditLog(() => clock.now()),
+    limiter: deps.limiter ?? new MemoryRateLimiter(() => clock.now()),
   };
   const modules: DomainModule[] = [createAccountsModule(core), createKeysModule(core), createSupportModule(core)];
 
@@ -114,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Flush buffers (key usage) before the database goes away.
     for (const module of modules) await module.close?.();
     await bus.close();
+    await core.limiter.close();
     if (ownsStorage) await storage.destroy();
   });
   return app;

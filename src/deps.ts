@@ -5,6 +5,7 @@ import type { Storage, DB } from './storage/database.js';
 import type { InvalidationBus } from './events/invalidation-bus.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { ApiKeyVerifier, SessionVerifier } from './http/principal.js';
+import type { RateLimiter } from './ratelimit/rate-limiter.js';
 
 /** A clock the tests can move. */
 export interface Clock {
@@ -24,6 +25,7 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly bus: InvalidationBus;
   readonly audit: AuditLog;
+  readonly limiter: RateLimiter;
 }
 
 /** A domain: its routes and what it contributes to the authentication hook. */
