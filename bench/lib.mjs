@@ -1,0 +1,85 @@
+// Helpers for the benchmark: processes, autocannon runs, peak RSS, and the report table.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import autocannon from 'autocannon';
+
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+export const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a process and resolves once a line of its stdout matches `ready`. */
+export function startProcess(command, args, { env = {}, ready = /./, cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${out}\n${err}`)), 60_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => ready.test(l));
+      if (line !== undefined && !child.readyLine) {
+        child.readyLine = line;
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!child.readyLine) reject(new Error(`${args.join(' ')} exited ${code}:\n${out}\n${err}`));
+    });
+  });
+}
+
+export async function stopProcess(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Peak resident set (VmHWM) of a process, in MB. */
+export function peakRSS(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return null;
+  }
+}
+
+export function cannon(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** A warm-up, then the measured run. Returns requests/s, p50/p99 latency and the status counts. */
+export async function measure(options) {
+  await cannon({ ...options, duration: WARMUP });
+  const result = await cannon({ ...options, duration: DURATION });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    statuses: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'], errors: result.errors, timeouts: result.timeouts },
+  };
+}
+
+export function ratio(a, b) {
+  return b ? (a / b).toFixed(2) : 'n/a';
+}
