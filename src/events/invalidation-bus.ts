@@ -12,6 +12,28 @@ export interface Invalidation {
   subject: string;
 }
 
+/**
+ * Sent to local subscribers when a transport may have missed messages (a reconnect): every
+ * cache built from invalidatable state must be dropped.
+ */
+export const RESYNC: Invalidation = Object.freeze({ kind: 'all', subject: '*' });
+
+/** Every transport's wire form carries the sender, so a process skips its own messages. */
+export interface WireInvalidation extends Invalidation {
+  origin: string;
+}
+
+/** Parses a message from another process; anything malformed is ignored, never thrown. */
+export function parseWire(text: string): WireInvalidation | null {
+  try {
+    const value = JSON.parse(text) as Partial<WireInvalidation>;
+    if (typeof value.kind !== 'string' || typeof value.subject !== 'string' || typeof value.origin !== 'string') return null;
+    return { kind: value.kind, subject: value.subject, origin: value.origin };
+  } catch {
+    return null;
+  }
+}
+
 export type InvalidationHandler = (invalidation: Invalidation) => void;
 
 export interface InvalidationBus {

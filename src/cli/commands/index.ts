@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
 import { migrateCommand, startCommand } from './server.js';
+import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.js';
+import { workspaceSetPlanCommand } from './workspace-plan.js';
 
 /** Every `woes` command. Domain issues add theirs here. */
-export const COMMANDS: readonly Command[] = [startCommand, migrateCommand];
+export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, keysCreateCommand, keysListCommand, keysRevokeCommand, workspaceSetPlanCommand];
