@@ -21,12 +21,25 @@ export interface RateLimitResult {
 }
 
 export interface RateLimiter {
+  /** The rules in force (DEFAULT_RULES unless the app was built with other numbers, as tests do). */
+  readonly rules: RateRules;
   /** Takes `cost` points for `key` in the named bucket and says whether that was allowed. */
   consume(bucket: string, key: string, rule: RateRule, cost?: number): Promise<RateLimitResult>;
   /** Says whether `key` is currently blocked, without taking a point. */
   check(bucket: string, key: string, rule: RateRule): Promise<RateLimitResult>;
+  /**
+   * Milliseconds `key` stays blocked as far as this process already knows (0 when not known
+   * blocked); synchronous and free of I/O, for checks that must cost nothing (failed
+   * credentials before any key lookup). Exact in memory mode; with Redis it knows the blocks
+   * this instance has seen in its own answers from Redis.
+   */
+  blockedFor(bucket: string, key: string): number;
   /** Forgets `key` in the bucket (e.g. after a successful sign-in). */
   reset(bucket: string, key: string): Promise<void>;
+  /** The shared backend's state: null when there is none (memory), 'down' while counting per instance. */
+  backendStatus(): 'up' | 'down' | null;
+  /** Connects to the shared backend, if any, before the app serves requests. */
+  start?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,3 +55,15 @@ export const DEFAULT_RULES = {
   emailPerRecipient: { points: 5, durationMs: 3_600_000 },
 } as const satisfies Record<string, RateRule>;
 export type RuleName = keyof typeof DEFAULT_RULES;
+export type RateRules = Readonly<Record<RuleName, RateRule>>;
+
+/** DEFAULT_RULES with some numbers replaced (tests shrink windows and quotas this way). */
+export function resolveRules(overrides: Partial<Record<RuleName, RateRule>> = {}): RateRules {
+  const rules = { ...DEFAULT_RULES, ...overrides };
+  for (const [name, rule] of Object.entries(rules)) {
+    if (!Number.isInteger(rule.points) || rule.points < 1 || !Number.isInteger(rule.durationMs) || rule.durationMs < 1) {
+      throw new Error(`rate rule ${name} needs whole, positive points and durationMs`);
+    }
+  }
+  return Object.freeze(rules);
+}

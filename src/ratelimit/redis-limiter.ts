@@ -1,0 +1,131 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { resolveRules, type RateRule, type RuleName } from './rate-limiter.js';
+import { WindowLimiter } from './window-limiter.js';
+
+export interface RedisLimiterOptions {
+  url: string;
+  now: () => number;
+  logger: Logger;
+  /** Keeps apps on different databases apart in one Redis (tests: the PostgreSQL schema). */
+  namespace?: string | null;
+  rules?: Partial<Record<RuleName, RateRule>>;
+}
+
+/** How often "Redis is unreachable" may be logged while it stays so. */
+const WARN_EVERY_MS = 60_000;
+
+/**
+ * Scale-out limiter: the counters live in Redis (rate-limiter-flexible's RateLimiterRedis,
+ * one atomic Lua INCRBY per request), so every instance spends one shared budget. When Redis
+ * cannot answer, the library hands each call to its insurance limiter — a RateLimiterMemory —
+ * so requests never fail: limits then hold per instance, and the next call after Redis is
+ * back uses Redis again. The client never queues commands while disconnected and times them
+ * out quickly, so an outage costs a request microseconds, not seconds.
+ */
+export class RedisRateLimiter extends WindowLimiter {
+  private readonly client: Redis;
+  private readonly logger: Logger;
+  private lastWarning = Number.NEGATIVE_INFINITY;
+  private degraded = false;
+
+  constructor(options: RedisLimiterOptions) {
+    const client = new Redis(options.url, {
+      enableOfflineQueue: false,
+      connectTimeout: 1000,
+      commandTimeout: 500,
+      maxRetriesPerRequest: 0,
+      // Keep trying in the background, never more than a second apart, so Redis is used again soon after it returns.
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+      enableAutoPipelining: true,
+    });
+    let limiter: RedisRateLimiter | null = null;
+    const insurance = new InsuranceLimiter(() => limiter?.usingInsurance());
+    const prefix = options.namespace ? `woes:rl:${options.namespace}` : 'woes:rl';
+    const store = new RateLimiterRedis({
+      storeClient: client,
+      keyPrefix: prefix,
+      points: 1,
+      duration: 60,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: insurance,
+    });
+    super(store, { now: options.now, rules: resolveRules(options.rules) });
+    limiter = this;
+    this.client = client;
+    this.logger = options.logger;
+    client.on('error', (error: Error & { code?: string }) => {
+      this.logger.debug({ err: { message: error.message, code: error.code } }, 'Redis connection error (rate limiter)');
+    });
+    client.on('ready', () => {
+      if (!this.degraded) return;
+      this.degraded = false;
+      this.lastWarning = Number.NEGATIVE_INFINITY;
+      this.logger.info('Redis is reachable again: rate limits are shared across instances');
+    });
+  }
+
+  /** Waits (briefly) for the first connection, so the first requests already share counters. */
+  async start(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 2000);
+      this.client.once('ready', done);
+      const client = this.client;
+      function done(): void {
+        clearTimeout(timer);
+        client.off('ready', done);
+        resolve();
+      }
+    });
+  }
+
+  override backendStatus(): 'up' | 'down' {
+    return this.client.status === 'ready' ? 'up' : 'down';
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    if (this.client.status === 'ready') {
+      await this.client.quit().catch(() => this.client.disconnect());
+    } else {
+      this.client.disconnect();
+    }
+  }
+
+  private usingInsurance(): void {
+    this.degraded = true;
+    const now = this.now();
+    if (now - this.lastWarning < WARN_EVERY_MS) return;
+    this.lastWarning = now;
+    this.logger.warn('Redis is unreachable: rate limits count per instance until it returns');
+  }
+}
+
+/** The library's memory limiter, noting each time it stands in for Redis. */
+class InsuranceLimiter extends RateLimiterMemory {
+  constructor(private readonly onUse: () => void) {
+    super({ keyPrefix: 'insurance', points: 1, duration: 60 });
+  }
+
+  override penalty(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    this.onUse();
+    return super.penalty(key, points, options);
+  }
+
+  override reward(key: string | number, points?: number, options?: Record<string, unknown>): Promise<RateLimiterRes> {
+    this.onUse();
+    return super.reward(key, points, options);
+  }
+
+  override get(key: string | number, options?: Record<string, unknown>): Promise<RateLimiterRes | null> {
+    this.onUse();
+    return super.get(key, options);
+  }
+
+  override delete(key: string | number, options?: Record<string, unknown>): Promise<boolean> {
+    this.onUse();
+    return super.delete(key, options);
+  }
+}

@@ -1,0 +1,172 @@
+import type { RateLimiterRes } from 'rate-limiter-flexible';
+import { TTLCache } from '../cache/ttl-cache.js';
+import { DEFAULT_RULES, type RateLimiter, type RateLimitResult, type RateRule, type RateRules } from './rate-limiter.js';
+import { fits, resultOf, waitMs, weightedUse } from './sliding-window.js';
+
+/**
+ * The part of a rate-limiter-flexible limiter this class uses: its atomic counters with expiry
+ * (RateLimiterMemory in process, RateLimiterRedis in Redis with a memory insurance limiter).
+ */
+export interface CounterStore {
+  penalty(key: string, points: number, options: { customDuration: number }): Promise<RateLimiterRes>;
+  reward(key: string, points: number, options: { customDuration: number }): Promise<RateLimiterRes>;
+  get(key: string): Promise<RateLimiterRes | null>;
+  delete(key: string): Promise<boolean>;
+}
+
+export interface WindowLimiterOptions {
+  /** The app clock (TestClock in tests): it alone decides which window a request falls in. */
+  now: () => number;
+  rules: RateRules;
+}
+
+interface KnownBlock {
+  until: number;
+  points: number;
+}
+
+/** Bounds on the per-process memory of previous-window counts and known blocks. */
+const MAX_CACHED = 100_000;
+
+/**
+ * Sliding-window limits (see sliding-window.ts) on top of rate-limiter-flexible's counters:
+ * one counter per key and clock-aligned window, kept for two windows so the previous one can
+ * still be weighed. The clock picks the window, so a TestClock moves limits in memory and in
+ * Redis alike; the store's own expiry only collects old windows.
+ *
+ * Atomicity: a request first increments the current window (one atomic INCRBY in the store),
+ * then decides from the count it got back — concurrent requests each see a different count,
+ * so with one request left exactly one fits. A refused request gives its point back, so a
+ * client hammering a 429 recovers when Retry-After says.
+ *
+ * Hot path: one store call. The previous window's count no longer changes once its window has
+ * passed, so it is read once per key and window (pipelined with the increment) and cached.
+ */
+export class WindowLimiter implements RateLimiter {
+  readonly rules: RateRules;
+  protected readonly now: () => number;
+  private readonly previousCounts: TTLCache<string, number>;
+  private readonly blocks: TTLCache<string, KnownBlock>;
+  /** The window length each bucket was last used with, so `reset` finds its counters. */
+  private readonly durations = new Map<string, number>();
+
+  constructor(
+    private readonly store: CounterStore,
+    options: WindowLimiterOptions,
+  ) {
+    this.now = options.now;
+    this.rules = options.rules;
+    this.previousCounts = new TTLCache(MAX_CACHED, 60_000, options.now);
+    this.blocks = new TTLCache(MAX_CACHED, 60_000, options.now);
+  }
+
+  async consume(bucket: string, key: string, rule: RateRule, cost = 1): Promise<RateLimitResult> {
+    const id = `${bucket}:${key}`;
+    const now = this.now();
+    const known = this.blocks.get(id);
+    // A block this process already saw answers without a store call: a client hammering a
+    // 429 costs nothing, and its refused requests do not count.
+    if (known !== undefined && known.points === rule.points && known.until > now) {
+      return blockedResult(rule, known.until - now);
+    }
+    const { durationMs } = rule;
+    const window = Math.floor(now / durationMs);
+    const elapsed = now - window * durationMs;
+    const counterKey = `${id}:${window}`;
+    const options = { customDuration: ttlSeconds(rule) };
+    let current: number;
+    let previous = this.previousCounts.get(`${id}:${window - 1}`);
+    if (previous === undefined) {
+      // Both requests leave together: one round trip to Redis.
+      const [res, before] = await Promise.all([
+        this.store.penalty(counterKey, cost, options),
+        this.readPrevious(id, window, durationMs, now),
+      ]);
+      current = res.consumedPoints;
+      previous = before;
+    } else {
+      current = (await this.store.penalty(counterKey, cost, options)).consumedPoints;
+    }
+    this.durations.set(bucket, durationMs);
+    const allowed = weightedUse(previous, current, elapsed, durationMs) <= rule.points + 1e-9;
+    if (!allowed) {
+      await this.store.reward(counterKey, cost, options);
+      current -= cost;
+    }
+    const result = resultOf(previous, current, elapsed, rule, allowed, cost);
+    if (result.remaining === 0) {
+      const wait = allowed ? waitMs(previous, current, elapsed, rule, 1) : result.retryAfterMs;
+      this.remember(id, rule, now, wait);
+    }
+    return result;
+  }
+
+  async check(bucket: string, key: string, rule: RateRule): Promise<RateLimitResult> {
+    const id = `${bucket}:${key}`;
+    const now = this.now();
+    const known = this.blocks.get(id);
+    if (known !== undefined && known.points === rule.points && known.until > now) {
+      return blockedResult(rule, known.until - now);
+    }
+    const { durationMs } = rule;
+    const window = Math.floor(now / durationMs);
+    const elapsed = now - window * durationMs;
+    const [res, previous] = await Promise.all([
+      this.store.get(`${id}:${window}`),
+      this.readPrevious(id, window, durationMs, now),
+    ]);
+    this.durations.set(bucket, durationMs);
+    const current = Math.max(0, res?.consumedPoints ?? 0);
+    const allowed = fits(previous, current, elapsed, rule, 1);
+    const result = resultOf(previous, current, elapsed, rule, allowed, 1);
+    if (!allowed) this.remember(id, rule, now, result.retryAfterMs);
+    return result;
+  }
+
+  blockedFor(bucket: string, key: string): number {
+    const known = this.blocks.get(`${bucket}:${key}`);
+    if (known === undefined) return 0;
+    return Math.max(0, known.until - this.now());
+  }
+
+  async reset(bucket: string, key: string): Promise<void> {
+    const id = `${bucket}:${key}`;
+    this.blocks.delete(id);
+    const durationMs =
+      this.durations.get(bucket) ?? (this.rules as Record<string, RateRule>)[bucket]?.durationMs ?? DEFAULT_RULES.apiKey.durationMs;
+    const window = Math.floor(this.now() / durationMs);
+    this.previousCounts.delete(`${id}:${window - 1}`);
+    await Promise.all([this.store.delete(`${id}:${window}`), this.store.delete(`${id}:${window - 1}`)]);
+  }
+
+  backendStatus(): 'up' | 'down' | null {
+    return null;
+  }
+
+  async close(): Promise<void> {
+    this.previousCounts.clear();
+    this.blocks.clear();
+  }
+
+  private async readPrevious(id: string, window: number, durationMs: number, now: number): Promise<number> {
+    const res = await this.store.get(`${id}:${window - 1}`);
+    // A stray give-back after a counter expired can leave it below zero.
+    const count = Math.max(0, res?.consumedPoints ?? 0);
+    // Valid until the current window ends, when it stops being "the previous one".
+    this.previousCounts.set(`${id}:${window - 1}`, count, (window + 1) * durationMs - now);
+    return count;
+  }
+
+  private remember(id: string, rule: RateRule, now: number, waitMs: number): void {
+    if (waitMs > 0) this.blocks.set(id, { until: now + waitMs, points: rule.points }, waitMs);
+  }
+}
+
+function blockedResult(rule: RateRule, waitMs: number): RateLimitResult {
+  return { allowed: false, limit: rule.points, remaining: 0, retryAfterMs: waitMs, resetMs: Math.max(waitMs, rule.durationMs) };
+}
+
+/** Counters live two windows (the previous one is still weighed), in the store's whole seconds. */
+function ttlSeconds(rule: RateRule): number {
+  return Math.ceil((2 * rule.durationMs) / 1000) + 1;
+}
