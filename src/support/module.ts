@@ -1,9 +1,22 @@
 import type { CoreDeps, DomainModule } from '../deps.js';
+import { agentRoutes } from './agents/routes.js';
+import { conversationRoutes } from './conversations/routes.js';
+import { customerRoutes } from './customers/routes.js';
+import { kbRoutes } from './kb/routes.js';
+import { messageRoutes } from './messages/routes.js';
+import { createSupportServices } from './services.js';
 
-/** The support domain (filled in by its issue). */
-export function createSupportModule(_core: CoreDeps): DomainModule {
+/** The support domain: conversations, messages, customers, knowledge base and AI agents (SPEC §6). */
+export function createSupportModule(core: CoreDeps): DomainModule {
+  const services = createSupportServices(core);
   return {
     name: 'support',
-    async routes() {},
+    async routes(app) {
+      await conversationRoutes(app, services);
+      await messageRoutes(app, services);
+      await customerRoutes(app, services);
+      await kbRoutes(app, services);
+      await agentRoutes(app, services);
+    },
   };
 }

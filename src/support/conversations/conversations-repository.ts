@@ -1,0 +1,108 @@
+import type { Selectable } from 'kysely';
+import type { ConversationsTable } from '../tables.js';
+import type { Executor } from '../context.js';
+import type { PageRequest } from '../../storage/pagination.js';
+
+export type ConversationRow = Selectable<ConversationsTable>;
+
+/** A conversation with its customer's summary, as one joined row. */
+export interface ConversationWithCustomer extends ConversationRow {
+  customerExternalId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  customerCompany: string | null;
+}
+
+export interface ConversationFilter {
+  status?: string;
+  customerId?: string;
+  externalId?: string;
+}
+
+function selectWithCustomer(db: Executor, workspaceId: string) {
+  return db
+    .selectFrom('conversations as c')
+    .leftJoin('customers as cu', 'cu.id', 'c.customerId')
+    .select([
+      'c.id',
+      'c.workspaceId',
+      'c.externalId',
+      'c.subject',
+      'c.status',
+      'c.customerId',
+      'c.assigneeId',
+      'c.messageCount',
+      'c.lastMessageAt',
+      'c.createdAt',
+      'c.updatedAt',
+      'cu.externalId as customerExternalId',
+      'cu.name as customerName',
+      'cu.email as customerEmail',
+      'cu.company as customerCompany',
+    ])
+    .where('c.workspaceId', '=', workspaceId);
+}
+
+/** The SQL of conversations; every query is bounded by the workspace. */
+export const conversationsRepository = {
+  /** One query: counts are denormalised columns and the customer comes from a join (no N+1). */
+  async list(db: Executor, workspaceId: string, filter: ConversationFilter, page: PageRequest): Promise<ConversationWithCustomer[]> {
+    let query = selectWithCustomer(db, workspaceId);
+    if (filter.status !== undefined) query = query.where('c.status', '=', filter.status);
+    if (filter.customerId !== undefined) query = query.where('c.customerId', '=', filter.customerId);
+    if (filter.externalId !== undefined) query = query.where('c.externalId', '=', filter.externalId);
+    if (page.before) query = query.where('c.id', '<', page.before);
+    return query.orderBy('c.id', 'desc').limit(page.limit + 1).execute();
+  },
+
+  async get(db: Executor, workspaceId: string, id: string): Promise<ConversationWithCustomer | undefined> {
+    return selectWithCustomer(db, workspaceId).where('c.id', '=', id).executeTakeFirst();
+  },
+
+  async idByExternalId(db: Executor, workspaceId: string, externalId: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('workspaceId', '=', workspaceId)
+      .where('externalId', '=', externalId)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  /** Inserts unless the externalId is taken; returns false then (the transaction stays usable). */
+  async insert(db: Executor, row: ConversationRow): Promise<boolean> {
+    const inserted = await db
+      .insertInto('conversations')
+      .values(row)
+      .onConflict((oc) => oc.columns(['workspaceId', 'externalId']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  },
+
+  async update(db: Executor, workspaceId: string, id: string, patch: Partial<ConversationRow>): Promise<boolean> {
+    const result = await db
+      .updateTable('conversations')
+      .set(patch)
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return result !== undefined;
+  },
+
+  async exists(db: Executor, workspaceId: string, id: string): Promise<boolean> {
+    const row = await db.selectFrom('conversations').select('id').where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async isMember(db: Executor, workspaceId: string, userId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('memberships')
+      .select('userId')
+      .where('workspaceId', '=', workspaceId)
+      .where('userId', '=', userId)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+};

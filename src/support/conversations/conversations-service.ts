@@ -1,0 +1,120 @@
+import type { CoreDeps } from '../../deps.js';
+import { conflict, invalidRequest, notFound } from '../../errors.js';
+import { isoTime } from '../../http/schemas.js';
+import { isId, newId } from '../../storage/ids.js';
+import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
+import { inTransaction, type Caller, type Executor } from '../context.js';
+import type { CustomersService } from '../customers/customers-service.js';
+import {
+  conversationsRepository as repo,
+  type ConversationFilter,
+  type ConversationRow,
+  type ConversationWithCustomer,
+} from './conversations-repository.js';
+import type { ConversationStatus, CreateConversationInput, UpdateConversationInput } from './schemas.js';
+
+export interface ConversationView {
+  id: string;
+  externalId: string | null;
+  subject: string | null;
+  status: ConversationStatus;
+  customer: { id: string; externalId: string | null; name: string | null; email: string | null; company: string | null } | null;
+  assigneeId: string | null;
+  messageCount: number;
+  lastMessageAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function conversationView(row: ConversationWithCustomer): ConversationView {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    subject: row.subject,
+    status: row.status as ConversationStatus,
+    customer:
+      row.customerId === null
+        ? null
+        : {
+            id: row.customerId,
+            externalId: row.customerExternalId,
+            name: row.customerName,
+            email: row.customerEmail,
+            company: row.customerCompany,
+          },
+    assigneeId: row.assigneeId,
+    messageCount: Number(row.messageCount),
+    lastMessageAt: isoTime(row.lastMessageAt),
+    createdAt: isoTime(row.createdAt)!,
+    updatedAt: isoTime(row.updatedAt)!,
+  };
+}
+
+/** Conversations: the unit of support work ("tickets"). */
+export class ConversationsService {
+  constructor(
+    private readonly core: Pick<CoreDeps, 'db' | 'clock'>,
+    private readonly customers: CustomersService,
+  ) {}
+
+  async list(caller: Caller, filter: ConversationFilter, page: PageRequest): Promise<Page<ConversationView>> {
+    const rows = await repo.list(this.core.db, caller.workspaceId, filter, page);
+    return toPage(rows, page.limit, conversationView);
+  }
+
+  async get(caller: Caller, id: string): Promise<ConversationView> {
+    const row = isId(id, 'conv') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
+    if (!row) throw notFound('conversation');
+    return conversationView(row);
+  }
+
+  async create(executor: Executor, caller: Caller, input: CreateConversationInput): Promise<ConversationView> {
+    const now = this.core.clock.now();
+    return inTransaction(executor, async (trx) => {
+      const customerId = input.customer
+        ? await this.customers.upsert(trx, caller.workspaceId, {
+            externalId: input.customer.id,
+            name: input.customer.name,
+            email: input.customer.email,
+            company: input.customer.company,
+          })
+        : null;
+      const row: ConversationRow = {
+        id: newId('conv', now),
+        workspaceId: caller.workspaceId,
+        externalId: input.externalId ?? null,
+        subject: input.subject ?? null,
+        status: 'open',
+        customerId,
+        assigneeId: null,
+        messageCount: 0,
+        lastMessageAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (!(await repo.insert(trx, row))) {
+        // Throwing rolls the customer upsert back with it.
+        const holder = await repo.idByExternalId(trx, caller.workspaceId, row.externalId!);
+        throw conflict('A conversation with this externalId already exists.', holder);
+      }
+      return conversationView((await repo.get(trx, caller.workspaceId, row.id))!);
+    });
+  }
+
+  async update(caller: Caller, id: string, patch: UpdateConversationInput): Promise<ConversationView> {
+    if (!isId(id, 'conv')) throw notFound('conversation');
+    const changes: Partial<ConversationRow> = { updatedAt: this.core.clock.now() };
+    if (patch.status !== undefined) changes.status = patch.status;
+    if (patch.subject !== undefined) changes.subject = patch.subject;
+    if (patch.assigneeId !== undefined) changes.assigneeId = patch.assigneeId;
+    return this.core.db.transaction().execute(async (trx) => {
+      if (typeof patch.assigneeId === 'string' && !(await repo.isMember(trx, caller.workspaceId, patch.assigneeId))) {
+        throw invalidRequest('The assignee must be a member of this workspace.', [
+          { path: '/body/assigneeId', message: 'is not a member of this workspace' },
+        ]);
+      }
+      if (!(await repo.update(trx, caller.workspaceId, id, changes))) throw notFound('conversation');
+      return conversationView((await repo.get(trx, caller.workspaceId, id))!);
+    });
+  }
+}

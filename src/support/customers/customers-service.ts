@@ -1,0 +1,144 @@
+import type { CoreDeps } from '../../deps.js';
+import { conflict, notFound } from '../../errors.js';
+import { isoTime } from '../../http/schemas.js';
+import { isId, newId } from '../../storage/ids.js';
+import { isUniqueViolation } from '../../storage/database.js';
+import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
+import { auditActor, inTransaction, type Caller, type Executor } from '../context.js';
+import { customersRepository as repo, type CustomerFilter, type CustomerRow } from './customers-repository.js';
+import type { CustomerFields } from './schemas.js';
+
+export interface CustomerView {
+  id: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  company: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function customerView(row: CustomerRow): CustomerView {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    name: row.name,
+    email: row.email,
+    company: row.company,
+    deletedAt: isoTime(row.deletedAt),
+    createdAt: isoTime(row.createdAt)!,
+    updatedAt: isoTime(row.updatedAt)!,
+  };
+}
+
+/** Emails compare case-insensitively: stored and searched in lower case. */
+export function normaliseEmail(email: string | null | undefined): string | null | undefined {
+  return typeof email === 'string' ? email.trim().toLowerCase() : email;
+}
+
+/** Customers: created directly or upserted by a conversation; deleted ones with history are anonymised. */
+export class CustomersService {
+  constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit'>) {}
+
+  async list(caller: Caller, filter: CustomerFilter, page: PageRequest): Promise<Page<CustomerView>> {
+    const email = normaliseEmail(filter.email) ?? undefined;
+    const rows = await repo.list(this.core.db, caller.workspaceId, { ...filter, email }, page);
+    return toPage(rows, page.limit, customerView);
+  }
+
+  async get(caller: Caller, id: string): Promise<CustomerView> {
+    const row = isId(id, 'cust') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
+    if (!row) throw notFound('customer');
+    return customerView(row);
+  }
+
+  async create(executor: Executor, caller: Caller, input: CustomerFields): Promise<CustomerView> {
+    const now = this.core.clock.now();
+    const row: CustomerRow = {
+      id: newId('cust', now),
+      workspaceId: caller.workspaceId,
+      externalId: input.externalId ?? null,
+      name: input.name ?? null,
+      email: normaliseEmail(input.email) ?? null,
+      company: input.company ?? null,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return inTransaction(executor, async (trx) => {
+      if (!(await repo.insert(trx, row))) await this.throwTaken(trx, caller.workspaceId, row.externalId!);
+      return customerView(row);
+    });
+  }
+
+  /** Upserts by the integrator's id within the workspace (never across workspaces); returns our id. */
+  async upsert(executor: Executor, workspaceId: string, input: CustomerFields & { externalId: string }): Promise<string> {
+    const now = this.core.clock.now();
+    const fields = { ...input, email: normaliseEmail(input.email) };
+    return repo.upsertByExternalId(
+      executor,
+      {
+        id: newId('cust', now),
+        workspaceId,
+        externalId: input.externalId,
+        name: fields.name ?? null,
+        email: fields.email ?? null,
+        company: fields.company ?? null,
+        deletedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      fields,
+    );
+  }
+
+  async update(caller: Caller, id: string, patch: CustomerFields): Promise<CustomerView> {
+    if (!isId(id, 'cust')) throw notFound('customer');
+    const changes: Partial<CustomerRow> = { updatedAt: this.core.clock.now() };
+    if (patch.externalId !== undefined) changes.externalId = patch.externalId;
+    if (patch.name !== undefined) changes.name = patch.name;
+    if (patch.email !== undefined) changes.email = normaliseEmail(patch.email) ?? null;
+    if (patch.company !== undefined) changes.company = patch.company;
+    const write = this.core.db.transaction().execute(async (trx) => {
+      if (typeof changes.externalId === 'string') {
+        const holder = await repo.idByExternalId(trx, caller.workspaceId, changes.externalId);
+        if (holder !== undefined && holder !== id) throw conflict('Another customer has this externalId.', holder);
+      }
+      if (!(await repo.update(trx, caller.workspaceId, id, changes))) throw notFound('customer');
+      return customerView((await repo.get(trx, caller.workspaceId, id))!);
+    });
+    return write.catch(async (error: unknown) => {
+      // Another request took the externalId between our check and our write.
+      if (isUniqueViolation(error) && typeof changes.externalId === 'string') {
+        await this.throwTaken(this.core.db, caller.workspaceId, changes.externalId);
+      }
+      throw error;
+    });
+  }
+
+  /** Deletes, or anonymises when conversations still point at the customer. Audited either way. */
+  async delete(caller: Caller, id: string): Promise<void> {
+    if (!isId(id, 'cust')) throw notFound('customer');
+    const now = this.core.clock.now();
+    await this.core.db.transaction().execute(async (trx) => {
+      const row = await repo.get(trx, caller.workspaceId, id);
+      if (!row || row.deletedAt !== null) throw notFound('customer');
+      const anonymised = await repo.hasConversations(trx, caller.workspaceId, id);
+      if (anonymised) await repo.anonymise(trx, caller.workspaceId, id, now);
+      else await repo.delete(trx, caller.workspaceId, id);
+      await this.core.audit.record(trx, {
+        workspaceId: caller.workspaceId,
+        type: 'customer.deleted',
+        ...auditActor(caller),
+        target: { type: 'customer', id },
+        data: { anonymised },
+      });
+    });
+  }
+
+  private async throwTaken(executor: Executor, workspaceId: string, externalId: string): Promise<never> {
+    const holder = await repo.idByExternalId(executor, workspaceId, externalId);
+    throw conflict('A customer with this externalId already exists.', holder);
+  }
+}

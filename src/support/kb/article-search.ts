@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import type { Dialect } from '../../storage/database.js';
+import type { Executor } from '../context.js';
+
+export interface SearchHitRow {
+  id: string;
+  title: string;
+  /** JSON array text, as stored. */
+  tags: string;
+  snippet: string;
+  score: number;
+  updatedAt: number;
+}
+
+/** Ranked full-text search over a workspace's published articles, with highlighted snippets. */
+export interface ArticleSearch {
+  search(db: Executor, workspaceId: string, terms: readonly string[], limit: number): Promise<SearchHitRow[]>;
+}
+
+const MAX_TERMS = 16;
+
+/**
+ * The words of a query. Both engines get the same plain terms (never the caller's operators,
+ * which could make FTS5 throw or change meaning): all must match, the last as a prefix.
+ */
+export function searchTerms(q: string): string[] {
+  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+}
+
+/** SQLite FTS5: bm25 (title weighs most), snippet() from the body. */
+export const sqliteArticleSearch: ArticleSearch = {
+  async search(db, workspaceId, terms, limit) {
+    if (terms.length === 0) return [];
+    const words = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+    // The workspace id is an indexed column, so the match never walks other tenants' postings.
+    const match = `workspace_id : "${workspaceId}" AND {title body tags} : (${words})`;
+    const result = await sql<SearchHitRow>`
+      select a.id, a.title, a.tags, a.updated_at,
+        -bm25(kb_articles_fts, 0.0, 10.0, 1.0, 4.0) as score,
+        snippet(kb_articles_fts, 2, '<mark>', '</mark>', '…', 24) as snippet
+      from kb_articles_fts join kb_articles a on a.seq = kb_articles_fts.rowid
+      where kb_articles_fts match ${match} and a.workspace_id = ${workspaceId} and a.published = 1
+      order by bm25(kb_articles_fts, 0.0, 10.0, 1.0, 4.0), a.id desc
+      limit ${limit}`.execute(db);
+    return result.rows;
+  },
+};
+
+/** PostgreSQL: the weighted tsvector column, ts_rank, and ts_headline for the top hits only. */
+export const postgresArticleSearch: ArticleSearch = {
+  async search(db, workspaceId, terms, limit) {
+    if (terms.length === 0) return [];
+    const query = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
+    const result = await sql<SearchHitRow>`
+      select id, title, tags, updated_at, score,
+        ts_headline('english', body, query,
+          'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…') as snippet
+      from (
+        select a.id, a.title, a.tags, a.body, a.updated_at, q.query, ts_rank(a.search, q.query) as score
+        from kb_articles a, to_tsquery('english', ${query}) as q(query)
+        where a.workspace_id = ${workspaceId} and a.published = 1 and a.search @@ q.query
+        order by score desc, a.id desc
+        limit ${limit}
+      ) hits
+      order by score desc, id desc`.execute(db);
+    return result.rows;
+  },
+};
+
+/** One interface, two engines: the storage dialect decides. */
+export function articleSearchFor(dialect: Dialect): ArticleSearch {
+  return dialect === 'postgres' ? postgresArticleSearch : sqliteArticleSearch;
+}

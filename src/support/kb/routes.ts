@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { pageRequest } from '../../storage/pagination.js';
+import { callerOf } from '../context.js';
+import { guarded } from '../route-options.js';
+import { IdempotencyHeaders, IdParams } from '../schemas.js';
+import type { SupportServices } from '../services.js';
+import { Article, ArticleList, ArticleQuery, CreateArticle, SearchQuery, SearchResults, UpdateArticle, type ArticleInput } from './schemas.js';
+
+const TAG = 'knowledge base';
+
+export async function kbRoutes(app: FastifyInstance, { articles, idempotency }: SupportServices): Promise<void> {
+  app.get(
+    '/kb/articles',
+    guarded('sources.read', TAG, { summary: 'List articles', querystring: ArticleQuery, response: { 200: ArticleList } }),
+    async function listArticles(request) {
+      const query = request.query as { limit?: number; cursor?: string; published?: boolean };
+      return articles.list(callerOf(request), { published: query.published }, pageRequest(query));
+    },
+  );
+
+  app.post(
+    '/kb/articles',
+    guarded('sources.write', TAG, {
+      summary: 'Create an article',
+      description: 'Articles start unpublished unless `published` is true; only published articles are searched.',
+      headers: IdempotencyHeaders,
+      body: CreateArticle,
+      response: { 201: Article },
+    }),
+    async function createArticle(request, reply) {
+      const caller = callerOf(request);
+      const input = request.body as ArticleInput & { title: string; body: string };
+      return idempotency.send(request, reply, async (trx) => ({ status: 201, body: await articles.create(trx, caller, input) }));
+    },
+  );
+
+  app.get(
+    '/kb/articles/:id',
+    guarded('sources.read', TAG, { summary: 'Get an article', params: IdParams, response: { 200: Article } }),
+    async function getArticle(request) {
+      return articles.get(callerOf(request), (request.params as { id: string }).id);
+    },
+  );
+
+  app.patch(
+    '/kb/articles/:id',
+    guarded('sources.write', TAG, { summary: 'Update an article', params: IdParams, body: UpdateArticle, response: { 200: Article } }),
+    async function updateArticle(request) {
+      return articles.update(callerOf(request), (request.params as { id: string }).id, request.body as ArticleInput);
+    },
+  );
+
+  app.delete(
+    '/kb/articles/:id',
+    guarded('sources.write', TAG, { summary: 'Delete an article', params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }) } }),
+    async function deleteArticle(request, reply) {
+      await articles.delete(callerOf(request), (request.params as { id: string }).id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/kb/search',
+    guarded('sources.read', TAG, {
+      summary: 'Search articles',
+      description:
+        'Ranked full-text search over published articles (title weighs most, then tags, then body). Every word must match; the last also as a prefix. Snippets mark matches with `<mark>`: escape the rest before rendering it as HTML.',
+      querystring: SearchQuery,
+      response: { 200: SearchResults },
+    }),
+    async function searchArticles(request) {
+      const query = request.query as { q: string; limit?: number };
+      return { data: await articles.search(callerOf(request).workspaceId, query.q, query.limit ?? 10) };
+    },
+  );
+}

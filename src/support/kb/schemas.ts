@@ -1,0 +1,76 @@
+import { Type } from 'typebox';
+import { ListOf, PageQuery, Timestamp } from '../../http/schemas.js';
+import { EXAMPLE_IDS } from '../schemas.js';
+
+const Title = Type.String({ minLength: 1, maxLength: 300 });
+const Body = Type.String({ maxLength: 200_000 });
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20, uniqueItems: true });
+
+const EXAMPLE = {
+  id: EXAMPLE_IDS.article,
+  title: 'Fixing 401 errors',
+  body: 'A 401 means the API key is missing, unknown or revoked. Send it as Authorization: Bearer woesk_…',
+  tags: ['auth', 'errors'],
+  published: true,
+  createdAt: EXAMPLE_IDS.time,
+  updatedAt: EXAMPLE_IDS.time,
+};
+
+export const Article = Type.Object(
+  { id: Type.String(), title: Type.String(), body: Type.String(), tags: Type.Array(Type.String()), published: Type.Boolean(), createdAt: Timestamp, updatedAt: Timestamp },
+  { examples: [EXAMPLE] },
+);
+export const ArticleList = ListOf(Article);
+
+export const ArticleQuery = Type.Object({ ...PageQuery, published: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+
+export const CreateArticle = Type.Object(
+  { title: Title, body: Body, tags: Type.Optional(Tags), published: Type.Optional(Type.Boolean({ default: false })) },
+  { additionalProperties: false, examples: [{ title: EXAMPLE.title, body: EXAMPLE.body, tags: EXAMPLE.tags, published: true }] },
+);
+
+export const UpdateArticle = Type.Object(
+  { title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags), published: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1, examples: [{ published: false }] },
+);
+
+export const SearchQuery = Type.Object(
+  { q: Type.String({ minLength: 1, maxLength: 500 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) },
+  { additionalProperties: false },
+);
+
+export const SearchHit = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  tags: Type.Array(Type.String()),
+  snippet: Type.String({ description: 'An excerpt of the body with the matched terms wrapped in <mark>…</mark>.' }),
+  score: Type.Number({ description: 'Relevance; higher is better. Comparable only within one response.' }),
+  updatedAt: Timestamp,
+});
+
+export const SearchResults = Type.Object(
+  { data: Type.Array(SearchHit) },
+  {
+    examples: [
+      {
+        data: [
+          {
+            id: EXAMPLE_IDS.article,
+            title: 'Fixing 401 errors',
+            tags: ['auth', 'errors'],
+            snippet: 'A <mark>401</mark> means the API key is missing, unknown or revoked…',
+            score: 3.2,
+            updatedAt: EXAMPLE_IDS.time,
+          },
+        ],
+      },
+    ],
+  },
+);
+
+export interface ArticleInput {
+  title?: string;
+  body?: string;
+  tags?: string[];
+  published?: boolean;
+}
