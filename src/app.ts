@@ -19,8 +19,9 @@ import { createAccountsModule } from './accounts/module.js';
 import { createKeysModule } from './keys/module.js';
 import { createSupportModule } from './support/module.js';
 import { auditRoutes } from './audit/routes.js';
-import { MemoryRateLimiter } from './ratelimit/memory-limiter.js';
-import type { RateLimiter } from './ratelimit/rate-limiter.js';
+import { registerWebApp } from './web/plugin.js';
+import { createRateLimiter, limiterNamespace } from './ratelimit/index.js';
+import type { RateLimiter, RateRule, RuleName } from './ratelimit/rate-limiter.js';
 
 export const VERSION: string = (
   JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -43,6 +44,8 @@ export interface AppDeps {
   clock?: Clock;
   bus?: InvalidationBus;
   limiter?: RateLimiter;
+  /** Other numbers for SPEC §5's limits (tests shrink quotas and windows this way). */
+  rateRules?: Partial<Record<RuleName, RateRule>>;
   logger?: Logger;
   /** Where log lines go when no logger is given (tests capture them to search for secrets). */
   logStream?: DestinationStream;
@@ -72,7 +75,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     clock,
     bus,
     audit: new AuditLog(() => clock.now()),
-    limiter: deps.limiter ?? new MemoryRateLimiter(() => clock.now()),
+    limiter:
+      deps.limiter ??
+      createRateLimiter(config, { now: () => clock.now(), logger, namespace: limiterNamespace(storage), rules: deps.rateRules }),
   };
   const modules: DomainModule[] = [createAccountsModule(core), createKeysModule(core), createSupportModule(core)];
 
@@ -100,8 +105,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerAuthentication(app, {
     apiKeys: modules.find((m) => m.apiKeyVerifier)?.apiKeyVerifier ?? null,
     sessions: modules.find((m) => m.sessionVerifier)?.sessionVerifier ?? null,
+    limiter: core.limiter,
   });
-  await registerHealth(app, { storage, version: VERSION, redisStatus: () => null });
+  await registerHealth(app, { storage, version: VERSION, redisStatus: () => core.limiter.backendStatus() });
+  for (const module of modules) await module.rootRoutes?.(app);
   await app.register(
     async function apiV1(api) {
       await auditRoutes(api, core);
@@ -109,9 +116,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
     { prefix: '/api/v1' },
   );
+  await registerWebApp(app, config);
 
   app.addHook('onReady', async function startModules() {
     await bus.start();
+    await core.limiter.start?.();
     for (const module of modules) await module.start?.();
   });
   app.addHook('onClose', async function closeModules() {

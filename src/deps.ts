@@ -32,6 +32,8 @@ export interface CoreDeps {
 export interface DomainModule {
   readonly name: string;
   routes(app: FastifyInstance): Promise<void>;
+  /** Routes outside the /api/v1 prefix (e.g. GET /.well-known/jwks.json). */
+  rootRoutes?(app: FastifyInstance): Promise<void>;
   readonly apiKeyVerifier?: ApiKeyVerifier;
   readonly sessionVerifier?: SessionVerifier;
   /** Starts background work (flush timers, pollers) once the app is ready. */

@@ -1,9 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import type { CoreDeps, DomainModule } from '../deps.js';
+import { AccessTokens } from './access-tokens.js';
+import { authRoutes } from './auth-routes.js';
+import type { AccountsContext } from './context.js';
+import { IdTokenVerifier } from './id-tokens.js';
+import { Invites } from './invites.js';
+import { Mailer } from './mailer.js';
+import { memberRoutes } from './member-routes.js';
+import { Members } from './members.js';
+import { PasswordHasher } from './passwords.js';
+import { Registration } from './registration.js';
+import { JWKS } from './schemas.js';
+import { CachedSessionVerifier } from './session-verifier.js';
+import { SessionStore } from './sessions.js';
+import { SignIn } from './sign-in.js';
+import { workspaceRoutes } from './workspace-routes.js';
 
-/** The accounts domain (filled in by its issue). */
-export function createAccountsModule(_core: CoreDeps): DomainModule {
+/** The accounts domain: users, sessions, workspaces, members, invitations and the email they send. */
+export function createAccountsModule(core: CoreDeps): DomainModule {
+  const accessTokens = new AccessTokens(core.clock);
+  const sessions = new SessionStore(core, accessTokens);
+  const verifier = new CachedSessionVerifier(core, accessTokens, sessions);
+  const ctx: AccountsContext = {
+    core,
+    mailer: new Mailer(core),
+    hasher: new PasswordHasher(),
+    sessions,
+    accessTokens,
+    idTokens: new IdTokenVerifier(core.config, core.clock),
+    verifier,
+  };
+  const registration = new Registration(ctx);
+  const signIn = new SignIn(ctx);
+  const invites = new Invites(ctx);
+  const members = new Members(core);
+
+  /** The signing key is one of the app's instance secrets, decorated after modules are made. */
+  function loadKey(app: FastifyInstance): void {
+    if (accessTokens.kid === '') accessTokens.load(app.woes.secrets.signingKey);
+  }
+
   return {
     name: 'accounts',
-    async routes() {},
+    sessionVerifier: verifier,
+    async routes(app) {
+      loadKey(app);
+      await app.register(async function accounts(scope) {
+        // Encapsulated: only the accounts routes parse cookies (the refresh-token cookie).
+        await scope.register(cookie);
+        await authRoutes(scope, ctx, { registration, signIn, invites });
+        await workspaceRoutes(scope, ctx);
+        await memberRoutes(scope, members, invites);
+      });
+    },
+    async rootRoutes(app) {
+      loadKey(app);
+      app.get('/.well-known/jwks.json', {
+        schema: { tags: ['auth'], summary: 'Public keys of session access tokens', response: { 200: JWKS } },
+      }, async function jwks(_request, reply) {
+        reply.header('cache-control', 'public, max-age=300');
+        return { keys: [accessTokens.publicJwk] };
+      });
+    },
+    async close() {
+      verifier.close();
+      await ctx.mailer.close();
+    },
   };
 }
+
+/** For tests and tools that need the mailer's queue drained. */
+export type { AccountsContext };

@@ -1,0 +1,185 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { unauthorized } from '../errors.js';
+import { requestFacts } from '../http/authenticate.js';
+import { AUTH_ERRORS } from '../http/schemas.js';
+import { auditForUser, type AccountsContext } from './context.js';
+import type { Invites } from './invites.js';
+import type { Registration } from './registration.js';
+import type { SignIn } from './sign-in.js';
+import { REFRESH_TTL_MS } from './tokens.js';
+import {
+  AcceptInviteBody,
+  Accepted,
+  EmailBody,
+  JoinResult,
+  RefreshBody,
+  RefreshResult,
+  RegisterBody,
+  ResetConfirmBody,
+  SessionBody,
+  SessionResult,
+  TokenBody,
+  VerifiedResult,
+} from './schemas.js';
+
+export const REFRESH_COOKIE = 'woes_refresh';
+const COOKIE_PATH = '/api/v1/auth';
+const ACCEPTED = { status: 'accepted' as const };
+const PUBLIC_ERRORS = { 400: Type.Ref('ErrorBody'), 401: Type.Ref('ErrorBody'), 403: Type.Ref('ErrorBody'), 409: Type.Ref('ErrorBody'), 429: Type.Ref('ErrorBody'), 503: Type.Ref('ErrorBody') };
+const BEARER = /^Bearer +([^\s]+) *$/i;
+
+export interface AuthServices {
+  registration: Registration;
+  signIn: SignIn;
+  invites: Invites;
+}
+
+/** The unauthenticated /auth endpoints (SPEC §6) plus sign-out. */
+export async function authRoutes(app: FastifyInstance, ctx: AccountsContext, services: AuthServices): Promise<void> {
+  const { registration, signIn, invites } = services;
+  const secureCookie = ctx.core.config.publicUrl.startsWith('https:');
+
+  // The web app keeps the refresh token in an HttpOnly cookie scoped to /auth, out of reach of scripts.
+  function setRefreshCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(REFRESH_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure: secureCookie, maxAge: REFRESH_TTL_MS / 1000 });
+  }
+  function clearRefreshCookie(reply: FastifyReply): void {
+    reply.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, secure: secureCookie });
+  }
+  function refreshTokenOf(request: FastifyRequest): string | undefined {
+    return (request.body as { refreshToken?: string } | undefined)?.refreshToken ?? request.cookies[REFRESH_COOKIE];
+  }
+  /** The signed-in user when a session token is sent (optional on accept-invite). */
+  async function optionalUser(request: FastifyRequest): Promise<string | null> {
+    const header = request.headers.authorization;
+    if (!header) return null;
+    const match = BEARER.exec(header);
+    if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+    return (await ctx.verifier.verify(match[1], null, requestFacts(request))).userId;
+  }
+
+  app.post('/auth/register', {
+    schema: { tags: ['auth'], summary: 'Create an account', description: 'Answers 202 whether or not the email is taken; a verification link is emailed.', body: RegisterBody, response: { 202: Accepted, ...PUBLIC_ERRORS } },
+  }, async function register(request, reply) {
+    await registration.register(request.body as { email: string; password: string; name: string; workspaceName?: string });
+    return reply.code(202).send(ACCEPTED);
+  });
+
+  app.post('/auth/verify-email', {
+    schema: { tags: ['auth'], summary: 'Verify an email address with the emailed token (24 h, one use)', body: TokenBody, response: { 200: VerifiedResult, ...PUBLIC_ERRORS } },
+  }, async function verifyEmail(request) {
+    return { user: await registration.verifyEmail((request.body as { token: string }).token) };
+  });
+
+  app.post('/auth/resend-verification', {
+    schema: { tags: ['auth'], summary: 'Send the verification link again', description: 'Always 202.', body: EmailBody, response: { 202: Accepted, ...PUBLIC_ERRORS } },
+  }, async function resendVerification(request, reply) {
+    await registration.resendVerification((request.body as { email: string }).email);
+    return reply.code(202).send(ACCEPTED);
+  });
+
+  app.post('/auth/password-reset', {
+    schema: { tags: ['auth'], summary: 'Email a password-reset link (1 h, one use)', description: 'Always 202.', body: EmailBody, response: { 202: Accepted, ...PUBLIC_ERRORS } },
+  }, async function passwordReset(request, reply) {
+    await registration.requestPasswordReset((request.body as { email: string }).email);
+    return reply.code(202).send(ACCEPTED);
+  });
+
+  app.post('/auth/password-reset/confirm', {
+    schema: { tags: ['auth'], summary: 'Set a new password with the emailed token', description: 'Ends every session of the user.', body: ResetConfirmBody, response: { 204: Type.Null(), ...PUBLIC_ERRORS } },
+  }, async function passwordResetConfirm(request, reply) {
+    await registration.confirmPasswordReset(request.body as { token: string; password: string }, requestFacts(request));
+    clearRefreshCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/auth/session', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in',
+      description: 'Email and password, or a Google/Microsoft ID token. Also sets the HttpOnly `woes_refresh` cookie.',
+      body: SessionBody,
+      response: { 200: SessionResult, ...PUBLIC_ERRORS },
+    },
+  }, async function createSession(request, reply) {
+    const body = request.body as { provider: 'local' | 'google' | 'microsoft'; email?: string; password?: string; idToken?: string; workspaceId?: string };
+    const facts = requestFacts(request);
+    const result =
+      body.provider === 'local'
+        ? await signIn.local({ email: body.email!, password: body.password!, workspaceId: body.workspaceId }, facts)
+        : await signIn.withIdToken({ provider: body.provider, idToken: body.idToken!, workspaceId: body.workspaceId }, facts);
+    setRefreshCookie(reply, result.refreshToken);
+    return result;
+  });
+
+  app.post('/auth/refresh', {
+    schema: { tags: ['auth'], summary: 'Rotate the refresh token for a new access token', description: 'Takes the refresh token from the body or the `woes_refresh` cookie. Reusing a spent token ends the session.', body: Type.Optional(RefreshBody), response: { 200: RefreshResult, ...PUBLIC_ERRORS } },
+  }, async function refresh(request, reply) {
+    const token = refreshTokenOf(request);
+    if (!token) throw unauthorized('A refresh token is required.');
+    const issued = await ctx.sessions.refresh(token);
+    setRefreshCookie(reply, issued.refreshToken);
+    return { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresIn: issued.expiresIn, tokenType: 'Bearer' };
+  });
+
+  app.delete('/auth/session', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign out',
+      description: 'Ends the session of the Bearer access token, or of the refresh token in the body or cookie. Clears the cookie.',
+      security: [{ session: [] }],
+      body: Type.Optional(RefreshBody),
+      response: { 204: Type.Null(), ...PUBLIC_ERRORS },
+    },
+  }, async function signOut(request, reply) {
+    const facts = requestFacts(request);
+    let session: { sessionId: string; userId: string } | null = null;
+    if (request.headers.authorization) {
+      const match = BEARER.exec(request.headers.authorization);
+      if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+      session = await ctx.verifier.verify(match[1], null, facts);
+    } else {
+      const token = refreshTokenOf(request);
+      session = token ? await ctx.sessions.sessionOfRefreshToken(token) : null;
+    }
+    clearRefreshCookie(reply);
+    if (!session) throw unauthorized('No session to sign out of.');
+    const { sessionId, userId } = session;
+    await ctx.core.db.transaction().execute(async (trx) => {
+      await ctx.sessions.end(trx, sessionId, 'sign_out');
+      await auditForUser(ctx.core, trx, userId, { type: 'sign_out', actor: { type: 'user', id: userId }, target: { type: 'session', id: sessionId }, ip: facts.ip, userAgent: facts.userAgent });
+    });
+    await ctx.core.bus.publish({ kind: 'session', subject: sessionId });
+    return reply.code(204).send();
+  });
+
+  app.delete('/auth/sessions', {
+    config: { auth: { scope: null, credentials: 'session', workspace: 'none' } },
+    schema: { tags: ['auth'], summary: 'Sign out everywhere', description: 'Ends every session of the signed-in user.', security: [{ session: [] }], response: { 204: Type.Null(), ...AUTH_ERRORS } },
+  }, async function signOutEverywhere(request, reply) {
+    const principal = request.principal!;
+    if (principal.type !== 'session') throw unauthorized();
+    const facts = requestFacts(request);
+    await ctx.core.db.transaction().execute(async (trx) => {
+      await ctx.sessions.endAll(trx, principal.userId, 'sign_out_everywhere');
+      await auditForUser(ctx.core, trx, principal.userId, { type: 'sign_out', actor: { type: 'user', id: principal.userId }, target: { type: 'user', id: principal.userId }, ip: facts.ip, userAgent: facts.userAgent, data: { everywhere: true } });
+    });
+    await ctx.core.bus.publish({ kind: 'user', subject: principal.userId });
+    clearRefreshCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.post('/auth/accept-invite', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Accept an invitation',
+      description: 'Joins with the role on the invitation. Creates a verified account (name, password) for a new email; an existing account must send its session token.',
+      body: AcceptInviteBody,
+      response: { 200: JoinResult, ...PUBLIC_ERRORS },
+    },
+  }, async function acceptInvite(request) {
+    const callerUserId = await optionalUser(request);
+    return invites.accept(request.body as { token: string; name?: string; password?: string }, callerUserId, requestFacts(request));
+  });
+}
