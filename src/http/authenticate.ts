@@ -1,5 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, insufficientScope, invalidRequest, unauthorized } from '../errors.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, insufficientScope, invalidRequest, rateLimited, unauthorized } from '../errors.js';
+import type { RateLimiter, RateRule } from '../ratelimit/rate-limiter.js';
+import { rateLimitHeaders, retryAfterSeconds } from '../ratelimit/enforce.js';
 import type {
   ApiKeyVerifier,
   Principal,
@@ -20,6 +22,8 @@ declare module 'fastify' {
 export interface AuthenticationDeps {
   apiKeys: ApiKeyVerifier | null;
   sessions: SessionVerifier | null;
+  /** SPEC §5: failed credentials per IP, requests per API key and per session user. */
+  limiter: RateLimiter;
 }
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
@@ -40,7 +44,7 @@ export function requestFacts(request: FastifyRequest): RequestFacts {
 export function registerAuthentication(app: FastifyInstance, deps: AuthenticationDeps): void {
   app.decorateRequest('principal', null);
 
-  app.addHook('onRequest', async function authenticate(request) {
+  app.addHook('onRequest', async function authenticate(request, reply) {
     const auth = request.routeOptions.config.auth;
     if (auth === undefined) return;
     if (request.url.includes('?') && CREDENTIAL_IN_URL.test(request.url)) {
@@ -52,11 +56,35 @@ export function registerAuthentication(app: FastifyInstance, deps: Authenticatio
     if (match === null) throw unauthorized('The Authorization header must be "Bearer <token>".');
     const token = match[1];
     const workspaceHeader = workspaceIdHeader(request);
+    const { limiter } = deps;
+    // An IP that keeps presenting bad credentials is turned away before any lookup or
+    // signature check, so a flood of junk keys costs one in-memory map read each.
+    const blockedMs = limiter.blockedFor('failedCredentials', request.ip);
+    if (blockedMs > 0) throw rateLimited(Math.ceil(blockedMs / 1000));
     const principal = await verify(token, workspaceHeader, request, deps, auth);
     request.principal = principal;
+    await spendRequest(principal, limiter, reply);
     checkWorkspace(principal, workspaceHeader, auth);
     if (auth.scope !== null && !principal.scopes.has(auth.scope)) throw insufficientScope([auth.scope]);
   });
+}
+
+/** One point of the caller's budget: per API key (RateLimit-* headers) or per signed-in user. */
+async function spendRequest(principal: Principal, limiter: RateLimiter, reply: FastifyReply): Promise<void> {
+  if (principal.type === 'api_key') {
+    const base = limiter.rules.apiKey;
+    // The workspace's override (woes workspace set-rate-limit) rides in the cached principal.
+    const rule: RateRule =
+      principal.rateLimitPerHour === null ? base : { points: principal.rateLimitPerHour, durationMs: base.durationMs };
+    const result = await limiter.consume('apiKey', principal.keyId, rule);
+    if (!result.allowed) throw rateLimited(retryAfterSeconds(result), rateLimitHeaders(result));
+    reply.header('ratelimit-limit', String(result.limit));
+    reply.header('ratelimit-remaining', String(result.remaining));
+    reply.header('ratelimit-reset', String(Math.ceil(result.resetMs / 1000)));
+    return;
+  }
+  const result = await limiter.consume('session', principal.userId, limiter.rules.session);
+  if (!result.allowed) throw rateLimited(retryAfterSeconds(result));
 }
 
 async function verify(
@@ -67,23 +95,30 @@ async function verify(
   auth: RouteAuth,
 ): Promise<Principal> {
   const credentials = auth.credentials ?? 'any';
-  if (token.startsWith('woesk_')) {
-    if (credentials === 'session' || deps.apiKeys === null) {
-      throw unauthorized('This endpoint needs a signed-in session, not an API key.');
-    }
-    return deps.apiKeys.verify(token, requestFacts(request));
+  const isKey = token.startsWith('woesk_');
+  // Wrong kinds of credential are mistakes, not guesses: they do not count as failures.
+  if (isKey && (credentials === 'session' || deps.apiKeys === null)) {
+    throw unauthorized('This endpoint needs a signed-in session, not an API key.');
   }
   if (token.startsWith('woespk_')) {
     // Widget keys are public: they never unlock the REST API.
     throw unauthorized('A widget key is not an API credential; use a server API key (woesk_…).');
   }
-  if (JWT_SHAPE.test(token)) {
-    if (credentials === 'api_key' || deps.sessions === null) {
-      throw unauthorized('This endpoint needs an API key.');
-    }
-    return deps.sessions.verify(token, workspaceHeader, requestFacts(request));
+  const isJWT = !isKey && JWT_SHAPE.test(token);
+  if (isJWT && (credentials === 'api_key' || deps.sessions === null)) {
+    throw unauthorized('This endpoint needs an API key.');
   }
-  throw unauthorized('The credential is not recognised.');
+  try {
+    if (isKey) return await deps.apiKeys!.verify(token, requestFacts(request));
+    if (isJWT) return await deps.sessions!.verify(token, workspaceHeader, requestFacts(request));
+    throw unauthorized('The credential is not recognised.');
+  } catch (error) {
+    // Every credential that fails verification spends a point of its IP's budget.
+    if (error instanceof AppError && error.statusCode === 401) {
+      await deps.limiter.consume('failedCredentials', request.ip, deps.limiter.rules.failedCredentials);
+    }
+    throw error;
+  }
 }
 
 function workspaceIdHeader(request: FastifyRequest): string | null {
