@@ -1,0 +1,186 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestDatabase, type TestDatabase } from '../helpers/app.js';
+import type { Storage } from '../../src/storage/database.js';
+import { newId } from '../../src/storage/ids.js';
+import { customersRepository } from '../../src/support/customers/customers-repository.js';
+import { conversationsRepository } from '../../src/support/conversations/conversations-repository.js';
+import { messagesRepository } from '../../src/support/messages/messages-repository.js';
+import { articlesRepository } from '../../src/support/kb/articles-repository.js';
+import { agentsRepository } from '../../src/support/agents/agents-repository.js';
+import { idempotencyRepository } from '../../src/support/idempotency/idempotency-repository.js';
+
+// Every support repository against a real database: SQLite by default, PostgreSQL in the CI pass.
+let database: TestDatabase;
+let storage: Storage;
+let ws: string;
+let other: string;
+const first = { limit: 20, before: null };
+
+async function workspace(): Promise<string> {
+  const id = newId('ws');
+  await storage.db.insertInto('workspaces').values({ id, name: 'W', plan: 'pro', rateLimitPerHour: null, createdAt: 1, updatedAt: 1 }).execute();
+  return id;
+}
+
+function customer(workspaceId: string, externalId: string | null, now = Date.now()) {
+  return { id: newId('cust'), workspaceId, externalId, name: 'Ada', email: 'ada@example.com', company: null, deletedAt: null, createdAt: now, updatedAt: now };
+}
+
+function conversation(workspaceId: string, fields: { externalId?: string | null; customerId?: string | null; status?: string } = {}) {
+  const now = Date.now();
+  return {
+    id: newId('conv'),
+    workspaceId,
+    externalId: fields.externalId ?? null,
+    subject: 'Help',
+    status: fields.status ?? 'open',
+    customerId: fields.customerId ?? null,
+    assigneeId: null,
+    messageCount: 0,
+    lastMessageAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+before(async () => {
+  database = await createTestDatabase();
+  storage = database.connect();
+  await storage.migrate();
+  ws = await workspace();
+  other = await workspace();
+});
+after(async () => {
+  await storage.destroy();
+  await database.drop();
+});
+
+test('customers: insert refuses a taken externalId per workspace only; upsert updates given fields', async () => {
+  const db = storage.db;
+  const a = customer(ws, 'ext-1');
+  assert.equal(await customersRepository.insert(db, a), true);
+  assert.equal(await customersRepository.insert(db, customer(ws, 'ext-1')), false);
+  assert.equal(await customersRepository.insert(db, customer(other, 'ext-1')), true, 'another workspace may use the same externalId');
+  assert.equal(await customersRepository.insert(db, customer(ws, null)), true);
+  assert.equal(await customersRepository.insert(db, customer(ws, null)), true, 'customers without externalId never collide');
+  assert.equal(await customersRepository.idByExternalId(db, ws, 'ext-1'), a.id);
+
+  const sameId = await customersRepository.upsertByExternalId(db, { ...customer(ws, 'ext-1'), name: 'ignored', email: 'ignored' }, { company: 'Acme' });
+  assert.equal(sameId, a.id);
+  const row = await customersRepository.get(db, ws, a.id);
+  assert.equal(row?.company, 'Acme');
+  assert.equal(row?.name, 'Ada', 'a field left out keeps its value');
+  assert.equal(await customersRepository.get(db, other, a.id), undefined, 'another workspace cannot read it');
+
+  const listed = await customersRepository.list(db, ws, { externalId: 'ext-1' }, first);
+  assert.deepEqual(listed.map((r) => r.id), [a.id]);
+  assert.equal((await customersRepository.list(db, ws, { email: 'ada@example.com' }, first)).length, 3);
+
+  assert.equal(await customersRepository.hasConversations(db, ws, a.id), false);
+  await conversationsRepository.insert(db, conversation(ws, { customerId: a.id }));
+  assert.equal(await customersRepository.hasConversations(db, ws, a.id), true);
+  await customersRepository.anonymise(db, ws, a.id, 123);
+  const gone = await customersRepository.get(db, ws, a.id);
+  assert.deepEqual([gone?.name, gone?.email, gone?.externalId, gone?.deletedAt], [null, null, null, 123]);
+  assert.equal(await customersRepository.update(db, ws, a.id, { name: 'x' }), false, 'an anonymised customer is not patched');
+  assert.equal((await customersRepository.list(db, ws, { externalId: 'ext-1' }, first)).length, 0);
+  assert.equal(await customersRepository.insert(db, customer(ws, 'ext-1')), true, 'the externalId is free again');
+
+  const lone = customer(ws, null);
+  await customersRepository.insert(db, lone);
+  await customersRepository.delete(db, other, lone.id);
+  assert.ok(await customersRepository.get(db, ws, lone.id), 'a delete in another workspace touches nothing');
+  await customersRepository.delete(db, ws, lone.id);
+  assert.equal(await customersRepository.get(db, ws, lone.id), undefined);
+});
+
+test('conversations: one joined query with the customer, filters, paging, externalId unique per workspace', async () => {
+  const db = storage.db;
+  const w = await workspace();
+  const c = customer(w, 'c-1');
+  await customersRepository.insert(db, c);
+  const one = conversation(w, { externalId: 't-1', customerId: c.id });
+  const two = conversation(w, { status: 'closed' });
+  const three = conversation(w, { status: 'pending' });
+  for (const row of [one, two, three]) assert.equal(await conversationsRepository.insert(db, row), true);
+  assert.equal(await conversationsRepository.insert(db, conversation(w, { externalId: 't-1' })), false);
+  assert.equal(await conversationsRepository.insert(db, conversation(other, { externalId: 't-1' })), true);
+  assert.equal(await conversationsRepository.idByExternalId(db, w, 't-1'), one.id);
+
+  const all = await conversationsRepository.list(db, w, {}, first);
+  assert.deepEqual(all.map((r) => r.id), [three.id, two.id, one.id], 'newest first');
+  assert.equal(all[2].customerName, 'Ada');
+  assert.equal(all[0].customerName, null);
+  assert.deepEqual((await conversationsRepository.list(db, w, { status: 'closed' }, first)).map((r) => r.id), [two.id]);
+  assert.deepEqual((await conversationsRepository.list(db, w, { customerId: c.id }, first)).map((r) => r.id), [one.id]);
+  assert.deepEqual((await conversationsRepository.list(db, w, { externalId: 't-1' }, first)).map((r) => r.id), [one.id]);
+  const page = await conversationsRepository.list(db, w, {}, { limit: 1, before: three.id });
+  assert.deepEqual(page.map((r) => r.id), [two.id, one.id], 'limit + 1 rows after the cursor');
+
+  assert.equal(await conversationsRepository.update(db, other, one.id, { status: 'closed' }), false);
+  assert.equal(await conversationsRepository.update(db, w, one.id, { status: 'pending' }), true);
+  assert.equal((await conversationsRepository.get(db, w, one.id))?.status, 'pending');
+  assert.equal(await conversationsRepository.get(db, other, one.id), undefined);
+  assert.equal(await conversationsRepository.exists(db, w, one.id), true);
+  assert.equal(await conversationsRepository.exists(db, other, one.id), false);
+  assert.equal(await conversationsRepository.isMember(db, w, newId('usr')), false);
+});
+
+test('messages: counters move with the insert; a user message reopens a closed conversation', async () => {
+  const db = storage.db;
+  const conv = conversation(ws, { status: 'closed' });
+  await conversationsRepository.insert(db, conv);
+  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5, true), false);
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000, false), true);
+  assert.equal((await conversationsRepository.get(db, ws, conv.id))?.status, 'closed', 'an agent reply does not reopen');
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000, true), true);
+  const after = await conversationsRepository.get(db, ws, conv.id);
+  assert.deepEqual([after?.status, Number(after?.messageCount), after?.lastMessageAt], ['open', 2, 2000]);
+
+  const ids = [newId('msg'), newId('msg')];
+  for (const id of ids) {
+    await messagesRepository.insert(db, { id, workspaceId: ws, conversationId: conv.id, role: 'user', body: 'hi', authorType: 'api_key', authorId: 'key_x', createdAt: 1 });
+  }
+  assert.deepEqual((await messagesRepository.list(db, ws, conv.id, first)).map((m) => m.id), ids.slice().reverse());
+  assert.equal((await messagesRepository.list(db, other, conv.id, first)).length, 0);
+  assert.deepEqual((await messagesRepository.list(db, ws, conv.id, { limit: 5, before: ids[1] })).map((m) => m.id), [ids[0]]);
+});
+
+test('articles and agents: CRUD bounded by the workspace', async () => {
+  const db = storage.db;
+  const art = { id: newId('art'), workspaceId: ws, title: 'T', body: 'B', tags: '["a"]', published: 1, createdAt: 1, updatedAt: 1 };
+  await articlesRepository.insert(db, art);
+  assert.equal((await articlesRepository.get(db, ws, art.id))?.title, 'T');
+  assert.equal(await articlesRepository.get(db, other, art.id), undefined);
+  assert.equal((await articlesRepository.list(db, ws, { published: false }, first)).length, 0);
+  assert.equal((await articlesRepository.list(db, ws, { published: true }, first)).length, 1);
+  assert.equal(await articlesRepository.update(db, other, art.id, { title: 'X' }), false);
+  assert.equal(await articlesRepository.update(db, ws, art.id, { title: 'U' }), true);
+  assert.equal(await articlesRepository.delete(db, other, art.id), false);
+  assert.equal(await articlesRepository.delete(db, ws, art.id), true);
+  assert.equal(await articlesRepository.get(db, ws, art.id), undefined);
+
+  const agent = { id: newId('agt'), workspaceId: ws, name: 'Bot', instructions: '', enabled: 1, createdAt: 1, updatedAt: 1 };
+  await agentsRepository.insert(db, agent);
+  assert.deepEqual((await agentsRepository.list(db, ws, first)).map((a) => a.id), [agent.id]);
+  assert.equal((await agentsRepository.list(db, other, first)).length, 0);
+  assert.equal(await agentsRepository.update(db, other, agent.id, { enabled: 0 }), false);
+  assert.equal(await agentsRepository.update(db, ws, agent.id, { enabled: 0 }), true);
+  assert.equal(Number((await agentsRepository.get(db, ws, agent.id))?.enabled), 0);
+  assert.equal(await agentsRepository.delete(db, other, agent.id), false);
+  assert.equal(await agentsRepository.delete(db, ws, agent.id), true);
+});
+
+test('idempotency records: one per workspace + credential + key, expired ones deleted', async () => {
+  const db = storage.db;
+  const scope = { workspaceId: ws, credential: 'key:key_a', idempotencyKey: 'k1' };
+  const row = { ...scope, requestHash: 'h', statusCode: 201, responseBody: '{}', createdAt: 1000 };
+  assert.equal(await idempotencyRepository.insert(db, row), true);
+  assert.equal(await idempotencyRepository.insert(db, { ...row, requestHash: 'other' }), false);
+  assert.equal(await idempotencyRepository.insert(db, { ...row, credential: 'key:key_b' }), true);
+  assert.equal((await idempotencyRepository.find(db, scope, 0))?.requestHash, 'h');
+  assert.equal(await idempotencyRepository.find(db, scope, 1000), undefined, 'outside the window');
+  await idempotencyRepository.deleteExpired(db, ws, 1000);
+  assert.equal(await idempotencyRepository.insert(db, { ...row, createdAt: 5000 }), true, 'an expired key can be used again');
+});
