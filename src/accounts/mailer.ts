@@ -1,6 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { CoreDeps } from '../deps.js';
-import { DEFAULT_RULES } from '../ratelimit/rate-limiter.js';
 import { newId } from '../storage/ids.js';
 import { writeOutboxFile } from './outbox.js';
 
@@ -50,7 +49,7 @@ export class Mailer {
   }
 
   private async deliver(email: OutgoingEmail): Promise<void> {
-    const limit = await this.core.limiter.consume('emailPerRecipient', email.to, DEFAULT_RULES.emailPerRecipient);
+    const limit = await this.core.limiter.consume('emailPerRecipient', email.to, this.core.limiter.rules.emailPerRecipient);
     if (!limit.allowed) {
       // The request that asked for it still succeeds: no enumeration, no error for the caller.
       this.core.logger.warn({ event: 'email.suppressed', to: email.to, subject: email.subject }, 'email not sent: recipient limit reached');

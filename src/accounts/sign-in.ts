@@ -1,6 +1,5 @@
 import { AppError, conflict, forbidden, invalidRequest, rateLimited, unauthorized } from '../errors.js';
 import type { RequestFacts } from '../http/principal.js';
-import { DEFAULT_RULES } from '../ratelimit/rate-limiter.js';
 import { isUniqueViolation } from '../storage/database.js';
 import { newId } from '../storage/ids.js';
 import type { UsersTable } from '../storage/schema.js';
@@ -30,13 +29,13 @@ export class SignIn {
     const email = normalizeEmail(input.email);
     // Keyed by account and IP: an attacker elsewhere cannot lock the real user out.
     const throttleKey = `${email}|${facts.ip}`;
-    const gate = await core.limiter.check('signInFailures', throttleKey, DEFAULT_RULES.signInFailures);
+    const gate = await core.limiter.check('signInFailures', throttleKey, core.limiter.rules.signInFailures);
     if (!gate.allowed) throw rateLimited(gate.retryAfterMs / 1000);
     const user = await findUserByEmail(core.db, email);
     // Unknown account and wrong password take the same path and the same argon2 time.
     const ok = await hasher.verify(user?.passwordHash ?? null, input.password);
     if (!ok || !user) {
-      await core.limiter.consume('signInFailures', throttleKey, DEFAULT_RULES.signInFailures);
+      await core.limiter.consume('signInFailures', throttleKey, core.limiter.rules.signInFailures);
       await auditForUser(core, core.db, user?.id ?? null, {
         type: 'sign_in_failed',
         actor: { type: 'anonymous', id: null },

@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
 import { migrateCommand, startCommand } from './server.js';
+import { initCommand } from './init.js';
+import { mailListCommand } from './mail.js';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.js';
 import { workspaceSetPlanCommand } from './workspace-plan.js';
 
 /** Every `woes` command. Domain issues add theirs here. */
-export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, keysCreateCommand, keysListCommand, keysRevokeCommand, workspaceSetPlanCommand];
+export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, initCommand, mailListCommand, keysCreateCommand, keysListCommand, keysRevokeCommand, workspaceSetPlanCommand];

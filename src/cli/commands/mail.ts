@@ -1,0 +1,17 @@
+import { listOutbox } from '../../accounts/outbox.js';
+import type { Command } from '../command.js';
+
+/** `woes mail list`: the embedded outbox (emails written as .eml files when SMTP_URL is unset). */
+export const mailListCommand: Command = {
+  name: 'mail list',
+  usage: 'mail list [--json]',
+  summary: 'list the emails in the embedded outbox',
+  async run(context) {
+    const entries = listOutbox(context.config.dataDir);
+    const human =
+      entries.length === 0
+        ? `The outbox (${context.config.dataDir}/mail) is empty.`
+        : entries.map((e) => `${e.date}  ${e.to}  ${e.subject}\n    ${e.file}`).join('\n');
+    context.out(human, { data: entries });
+  },
+};
