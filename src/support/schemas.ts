@@ -26,3 +26,11 @@ export const IdempotencyHeaders = Type.Object({
     }),
   ),
 });
+
+/**
+ * A string that may be null, for PATCH bodies. As `type: ['string', 'null']` rather than a
+ * union: with the server's type coercion a union's string branch would turn null into "".
+ */
+export function NullableString(options: Record<string, unknown>) {
+  return Type.Unsafe<string | null>({ ...options, type: ['string', 'null'] } as never);
+}

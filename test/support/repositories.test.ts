@@ -66,7 +66,7 @@ test('customers: insert refuses a taken externalId per workspace only; upsert up
   assert.equal(await customersRepository.insert(db, customer(ws, null)), true, 'customers without externalId never collide');
   assert.equal(await customersRepository.idByExternalId(db, ws, 'ext-1'), a.id);
 
-  const sameId = await customersRepository.upsertByExternalId(db, { ...customer(ws, 'ext-1'), name: 'ignored', email: 'ignored' }, { company: 'Acme' });
+  const sameId = await customersRepository.upsertByExternalId(db, { ...customer(ws, 'ext-1'), externalId: 'ext-1', name: 'ignored', email: 'ignored' }, { company: 'Acme' });
   assert.equal(sameId, a.id);
   const row = await customersRepository.get(db, ws, a.id);
   assert.equal(row?.company, 'Acme');

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ListOf, Nullable, PageQuery, Timestamp } from '../../http/schemas.js';
-import { EXAMPLE_IDS } from '../schemas.js';
+import { EXAMPLE_IDS, NullableString } from '../schemas.js';
 import { CustomerInput, ExternalId } from '../customers/schemas.js';
 
 export const STATUSES = ['open', 'pending', 'closed'] as const;
@@ -79,8 +79,8 @@ export const CreateConversation = Type.Object(
 export const UpdateConversation = Type.Object(
   {
     status: Type.Optional(Status),
-    subject: Type.Optional(Nullable(Subject)),
-    assigneeId: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+    subject: Type.Optional(NullableString({ minLength: 1, maxLength: 500 })),
+    assigneeId: Type.Optional(NullableString({ maxLength: 64 })),
   },
   { additionalProperties: false, minProperties: 1, examples: [{ status: 'pending', assigneeId: EXAMPLE_IDS.user }] },
 );

@@ -1,11 +1,14 @@
 import { Type } from 'typebox';
 import { ListOf, Nullable, PageQuery, Timestamp } from '../../http/schemas.js';
-import { EXAMPLE_IDS } from '../schemas.js';
+import { EXAMPLE_IDS, NullableString } from '../schemas.js';
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Email = Type.String({ format: 'email', maxLength: 320 });
-const Company = Type.String({ minLength: 1, maxLength: 200 });
-export const ExternalId = Type.String({ minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$' });
+const NAME = { minLength: 1, maxLength: 200 };
+const EMAIL = { format: 'email', maxLength: 320 };
+const EXTERNAL_ID = { minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$' };
+const Name = Type.String(NAME);
+const Email = Type.String(EMAIL);
+const Company = Type.String(NAME);
+export const ExternalId = Type.String(EXTERNAL_ID);
 
 const EXAMPLE = {
   id: EXAMPLE_IDS.customer,
@@ -51,10 +54,10 @@ export const CreateCustomer = Type.Object(
 
 export const UpdateCustomer = Type.Object(
   {
-    externalId: Type.Optional(Nullable(ExternalId)),
-    name: Type.Optional(Nullable(Name)),
-    email: Type.Optional(Nullable(Email)),
-    company: Type.Optional(Nullable(Company)),
+    externalId: Type.Optional(NullableString(EXTERNAL_ID)),
+    name: Type.Optional(NullableString(NAME)),
+    email: Type.Optional(NullableString(EMAIL)),
+    company: Type.Optional(NullableString(NAME)),
   },
   { additionalProperties: false, minProperties: 1, examples: [{ company: 'Analytical Engines Ltd' }] },
 );
