@@ -4,6 +4,7 @@ import { initCommand } from './init.js';
 import { mailListCommand } from './mail.js';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './keys.js';
 import { workspaceSetPlanCommand } from './workspace-plan.js';
+import { workspaceSetRateLimitCommand } from './workspace-rate-limit.js';
 
 /** Every `woes` command. Domain issues add theirs here. */
-export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, initCommand, mailListCommand, keysCreateCommand, keysListCommand, keysRevokeCommand, workspaceSetPlanCommand];
+export const COMMANDS: readonly Command[] = [startCommand, migrateCommand, initCommand, mailListCommand, keysCreateCommand, keysListCommand, keysRevokeCommand, workspaceSetPlanCommand, workspaceSetRateLimitCommand];
