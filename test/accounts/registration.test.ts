@@ -1,0 +1,185 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createTestApp, TestClock } from '../helpers/app.js';
+import { SMTPSink } from '../helpers/smtp-sink.js';
+import { PASSWORD, bearer, mailedToken, outbox, signIn, signUp, waitFor } from './helpers.js';
+
+const register = (email: string, password = PASSWORD) => ({ method: 'POST' as const, url: '/api/v1/auth/register', payload: { email, password, name: 'Someone' } });
+const strip = (json: Record<string, unknown>) => ({ ...json, requestId: undefined });
+
+test('register, read the outbox email, verify, sign in; unverified sign-in is 403 email_not_verified', async () => {
+  const t = await createTestApp();
+  try {
+    const reg = await t.request({ method: 'POST', url: '/api/v1/auth/register', payload: { email: 'Ada@Example.com', password: PASSWORD, name: 'Ada', workspaceName: 'Acme' } });
+    assert.equal(reg.statusCode, 202);
+    assert.deepEqual(reg.json, { status: 'accepted' });
+    const early = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'ada@example.com', password: PASSWORD } });
+    assert.equal(early.statusCode, 403);
+    assert.equal(early.json.code, 'email_not_verified');
+    const token = await mailedToken(t, 'ada@example.com', /Verify/);
+    assert.ok(Buffer.from(token, 'base64url').length >= 16, 'at least 128 bits');
+    // The outbox log line carries the link so a local user can finish sign-up.
+    await waitFor(() => t.logs.lines.find((l) => l.includes('email.outbox') && l.includes(token)));
+    const ok = await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    assert.equal(ok.statusCode, 200);
+    assert.equal(ok.json.user.emailVerified, true);
+    const again = await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    assert.equal(again.statusCode, 400, 'one use');
+    assert.equal(again.json.code, 'invalid_request');
+    const session = await signIn(t, 'ada@example.com');
+    assert.ok(session.workspaceId?.startsWith('ws_'));
+    // The hash, not the token, is stored.
+    const rows = await t.storage.db.selectFrom('linkTokens').select('tokenHash').execute();
+    assert.ok(rows.every((r) => r.tokenHash !== token && r.tokenHash.length === 64));
+  } finally {
+    await t.close();
+  }
+});
+
+test('verification links expire after 24 hours', async () => {
+  const clock = new TestClock();
+  const t = await createTestApp({ clock });
+  try {
+    await t.request(register('late@example.com'));
+    const token = await mailedToken(t, 'late@example.com', /Verify/);
+    clock.advance(24 * 3_600_000 + 1000);
+    const res = await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json.code, 'invalid_request');
+    const resend = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: 'late@example.com' } });
+    assert.equal(resend.statusCode, 202);
+    const fresh = await mailedToken(t, 'late@example.com', /Verify/, 2);
+    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: fresh } })).statusCode, 200);
+  } finally {
+    await t.close();
+  }
+});
+
+test('passwords: 8-256 characters, the most common refused, no composition rules', async () => {
+  const t = await createTestApp();
+  try {
+    for (const password of ['short', 'x'.repeat(257), 'password', '12345678', 'iloveyou']) {
+      const res = await t.request(register('p@example.com', password));
+      assert.equal(res.statusCode, 400, password);
+      assert.equal(res.json.code, 'invalid_request');
+      assert.equal(res.json.details[0].path, '/body/password');
+    }
+    assert.equal((await t.request(register('p@example.com', 'all lower case words'))).statusCode, 202);
+    const stored = await t.storage.db.selectFrom('users').select('passwordHash').executeTakeFirstOrThrow();
+    assert.match(stored.passwordHash!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  } finally {
+    await t.close();
+  }
+});
+
+test('register, sign-in and reset answer identically for known and unknown emails', async () => {
+  const t = await createTestApp();
+  try {
+    await signUp(t, 'known@example.com');
+    const known = await t.request(register('known@example.com'));
+    const unknown = await t.request(register('nobody@example.com'));
+    assert.equal(known.statusCode, unknown.statusCode);
+    assert.deepEqual(known.json, unknown.json);
+    // The owner of a taken address hears about the attempt instead of getting a second account.
+    await waitFor(() => outbox(t).find((m) => m.to.includes('known@example.com') && /tried to register/.test(m.subject)));
+
+    const wrongPassword = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'known@example.com', password: 'not the password' } });
+    const noAccount = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'ghost@example.com', password: 'not the password' } });
+    assert.equal(wrongPassword.statusCode, 401);
+    assert.deepEqual(strip(wrongPassword.json), strip(noAccount.json));
+    assert.equal(wrongPassword.statusCode, noAccount.statusCode);
+
+    const resetKnown = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'known@example.com' } });
+    const resetUnknown = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'ghost@example.com' } });
+    assert.equal(resetKnown.statusCode, 202);
+    assert.deepEqual([resetKnown.statusCode, resetKnown.json], [resetUnknown.statusCode, resetUnknown.json]);
+    const resendUnknown = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: 'ghost@example.com' } });
+    assert.equal(resendUnknown.statusCode, 202);
+    const failures = await t.storage.db.selectFrom('auditEvents').select(['type', 'workspaceId']).where('type', '=', 'sign_in_failed').execute();
+    assert.equal(failures.length, 2);
+  } finally {
+    await t.close();
+  }
+});
+
+test('password reset: 1-hour one-use link, new password works, every session ends on the next request', async () => {
+  const clock = new TestClock();
+  const t = await createTestApp({ clock });
+  try {
+    await signUp(t, 'reset@example.com', { workspaceName: 'Reset Co' });
+    await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'reset@example.com' } });
+    const stale = await mailedToken(t, 'reset@example.com', /Reset/);
+    clock.advance(3_600_000 + 1000);
+    const expired = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: stale, password: 'a brand new passphrase' } });
+    assert.equal(expired.statusCode, 400, 'the reset link lives one hour');
+
+    const first = await signIn(t, 'reset@example.com');
+    const second = await signIn(t, 'reset@example.com');
+    const ws = first.workspaceId!;
+    assert.equal((await t.request({ method: 'GET', url: '/api/v1/workspace', headers: bearer(first.accessToken, ws) })).statusCode, 200);
+
+    await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'reset@example.com' } });
+    const token = await mailedToken(t, 'reset@example.com', /Reset/, 2);
+    const weak = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'password1' } });
+    assert.equal(weak.statusCode, 400);
+    const done = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'a brand new passphrase' } });
+    assert.equal(done.statusCode, 204);
+    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'another new passphrase' } })).statusCode, 400);
+
+    for (const s of [first, second]) {
+      const res = await t.request({ method: 'GET', url: '/api/v1/workspace', headers: bearer(s.accessToken, ws) });
+      assert.equal(res.statusCode, 401);
+      assert.equal(res.json.code, 'unauthorized');
+      const refresh = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: s.refreshToken } });
+      assert.equal(refresh.statusCode, 401);
+    }
+    const old = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'reset@example.com', password: PASSWORD } });
+    assert.equal(old.statusCode, 401);
+    await signIn(t, 'reset@example.com', 'a brand new passphrase');
+    const audit = await t.storage.db.selectFrom('auditEvents').select(['type', 'workspaceId']).where('type', '=', 'password.reset').execute();
+    assert.deepEqual(audit, [{ type: 'password.reset', workspaceId: ws }]);
+  } finally {
+    await t.close();
+  }
+});
+
+test('at most 5 emails per recipient per hour: the request is accepted, the email not sent, an event logged', async () => {
+  const t = await createTestApp();
+  try {
+    await t.request(register('flood@example.com'));
+    for (let i = 0; i < 6; i++) {
+      const res = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: 'flood@example.com' } });
+      assert.equal(res.statusCode, 202);
+    }
+    await waitFor(() => t.logs.lines.filter((l) => l.includes('email.suppressed')).length >= 2);
+    await waitFor(() => outbox(t).filter((m) => m.to.includes('flood@example.com')).length >= 5);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(outbox(t).filter((m) => m.to.includes('flood@example.com')).length, 5);
+    assert.equal(t.logs.lines.filter((l) => l.includes('email.suppressed')).length, 2);
+    // A different recipient is unaffected.
+    await t.request(register('calm@example.com'));
+    await waitFor(() => outbox(t).find((m) => m.to.includes('calm@example.com')));
+  } finally {
+    await t.close();
+  }
+});
+
+test('SMTP_URL mode delivers through a real SMTP server and writes no outbox file', async () => {
+  const sink = new SMTPSink();
+  const url = await sink.start();
+  const t = await createTestApp({ env: { SMTP_URL: url, WOES_PUBLIC_URL: 'https://support.example.com' } });
+  try {
+    await t.request(register('smtp@example.com'));
+    const mail = await waitFor(() => sink.to('smtp@example.com')[0]);
+    assert.match(mail.subject, /Verify/);
+    const token = /token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    assert.match(mail.text, /https:\/\/support\.example\.com\/verify-email\?token=/);
+    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode, 200);
+    assert.equal(fs.existsSync(`${t.config.dataDir}/mail`), false);
+    assert.equal(t.logs.text.includes(token), false, 'SMTP mode never logs the link');
+  } finally {
+    await t.close();
+    await sink.close();
+  }
+});
