@@ -29,6 +29,11 @@ const ACCEPTED = { status: 'accepted' as const };
 const PUBLIC_ERRORS = { 400: Type.Ref('ErrorBody'), 401: Type.Ref('ErrorBody'), 403: Type.Ref('ErrorBody'), 409: Type.Ref('ErrorBody'), 429: Type.Ref('ErrorBody'), 503: Type.Ref('ErrorBody') };
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
+/** These bodies are optional (the token may come in the cookie): validate an absent body as `{}`. */
+async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
 export interface AuthServices {
   registration: Registration;
   signIn: SignIn;
@@ -114,7 +119,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AccountsContext, ser
   });
 
   app.post('/auth/refresh', {
-    schema: { tags: ['auth'], summary: 'Rotate the refresh token for a new access token', description: 'Takes the refresh token from the body or the `woes_refresh` cookie. Reusing a spent token ends the session.', body: Type.Optional(RefreshBody), response: { 200: RefreshResult, ...PUBLIC_ERRORS } },
+    preValidation: emptyBodyAsObject,
+    schema: { tags: ['auth'], summary: 'Rotate the refresh token for a new access token', description: 'Takes the refresh token from the body or the `woes_refresh` cookie. Reusing a spent token ends the session.', body: RefreshBody, response: { 200: RefreshResult, ...PUBLIC_ERRORS } },
   }, async function refresh(request, reply) {
     const token = refreshTokenOf(request);
     if (!token) throw unauthorized('A refresh token is required.');
@@ -124,12 +130,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AccountsContext, ser
   });
 
   app.delete('/auth/session', {
+    preValidation: emptyBodyAsObject,
     schema: {
       tags: ['auth'],
       summary: 'Sign out',
       description: 'Ends the session of the Bearer access token, or of the refresh token in the body or cookie. Clears the cookie.',
       security: [{ session: [] }],
-      body: Type.Optional(RefreshBody),
+      body: RefreshBody,
       response: { 204: Type.Null(), ...PUBLIC_ERRORS },
     },
   }, async function signOut(request, reply) {
