@@ -1,0 +1,248 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot, watchForErrors } from './browser.js';
+import { waitForLink } from './outbox.js';
+import { startWoesServer, type WoesServer } from './server.js';
+
+const OWNER = { name: 'Olivia Owner', email: 'olivia@example.test', password: 'correct horse battery staple', workspace: 'Acme Support' };
+const AGENT = { name: 'Aldo Agent', email: 'aldo@example.test', password: 'another long passphrase 42' };
+
+async function callMe(server: WoesServer, secret: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function newPage(browser: Browser, server: WoesServer, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page, errors: watchForErrors(page) };
+}
+
+describe('the web app in a real browser', { timeout: 180_000 }, () => {
+  let server: WoesServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startWoesServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('sign up → verify → sign in → create a key → call the API with it → revoke it → 401', async () => {
+    const { context, page, errors } = await newPage(browser, server);
+    try {
+      await page.goto(`${server.url}/`);
+      await page.waitForURL('**/app/sign-in');
+      await page.getByRole('heading', { name: 'Sign in to Woes' }).waitFor();
+      await screenshot(page, '01-sign-in');
+
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByLabel('Your name').fill(OWNER.name);
+      await page.getByLabel('Work email').fill(OWNER.email);
+      await page.getByLabel('Password').fill(OWNER.password);
+      await page.getByLabel(/Workspace name/).fill(OWNER.workspace);
+      await screenshot(page, '02-sign-up');
+      await page.getByRole('button', { name: 'Create account' }).click();
+
+      await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+      const link = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
+      // Embedded mode: the page offers the same link it found in this account's outbox.
+      const shown = page.getByRole('link', { name: 'Open the verification link' });
+      await shown.waitFor();
+      assert.equal(await shown.getAttribute('href'), link);
+      await screenshot(page, '03-check-email');
+
+      await page.goto(link);
+      await page.getByText('Your email is verified').waitFor();
+      assert.ok(!page.url().includes('token='), 'the one-use token is removed from the address bar');
+      await screenshot(page, '04-email-verified');
+
+      // Sign in with the keyboard only.
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await page.getByLabel('Email').focus();
+      await page.keyboard.type(OWNER.email);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(OWNER.password);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/app\/(settings\/keys|workspaces\/new)$/);
+      if (page.url().endsWith('/workspaces/new')) {
+        await page.getByLabel('Workspace name').fill(OWNER.workspace);
+        await page.getByRole('button', { name: 'Create workspace' }).click();
+        await page.waitForURL('**/app/settings/keys');
+      }
+      await page.getByRole('heading', { name: 'API keys' }).waitFor();
+      await page.getByText('No keys yet').waitFor();
+      await screenshot(page, '05-keys-empty');
+
+      // A reload keeps the session through the HttpOnly refresh cookie alone.
+      await page.reload();
+      await page.getByRole('heading', { name: 'API keys' }).waitFor();
+      const cookies = await context.cookies(server.url + '/api/v1/auth/refresh');
+      const refresh = cookies.find((c) => c.name === 'woes_refresh');
+      assert.ok(refresh?.httpOnly, 'the refresh token is an HttpOnly cookie');
+      assert.equal(refresh?.sameSite, 'Strict');
+      assert.equal(await page.evaluate<string>('document.cookie'), '', 'script sees no cookie');
+
+      await page.getByRole('button', { name: 'Create key' }).click();
+      const create = page.getByRole('dialog', { name: 'Create an API key' });
+      await create.getByLabel('Name').fill('CRM sync');
+      await create.locator('input[value="conversations.read"]').check();
+      await screenshot(page, '06-create-key');
+      await create.getByRole('button', { name: 'Create key' }).click();
+
+      const reveal = page.getByRole('dialog', { name: /Your new key/ });
+      await reveal.waitFor();
+      await screenshot(page, '07-reveal-key');
+      await reveal.getByRole('button', { name: 'Copy key' }).click();
+      await reveal.getByText('Copied').waitFor();
+      const secret = await page.evaluate<string>('navigator.clipboard.readText()');
+      assert.match(secret, /^woesk_[A-Za-z0-9]{38}$/);
+      assert.equal(await reveal.getByLabel('Secret key').inputValue(), secret);
+      assert.ok((await reveal.getByLabel('Test it').inputValue()).includes(`${server.url}/api/v1/me -H "Authorization: Bearer ${secret}"`));
+
+      const me = await callMe(server, secret);
+      assert.equal(me.status, 200, JSON.stringify(me.body));
+      assert.equal(me.body.type, 'api_key');
+      assert.ok((me.body.scopes as string[]).includes('conversations.read'));
+
+      await reveal.getByRole('button', { name: 'I have saved the key' }).click();
+      const row = page.getByRole('listitem', { name: 'Key CRM sync' });
+      await row.waitFor();
+      assert.ok(!(await page.content()).includes(secret), 'the secret is gone from the page once the dialog closes');
+      await screenshot(page, '08-keys-list');
+
+      await row.getByRole('button', { name: 'Usage of CRM sync' }).click();
+      await page.getByRole('img', { name: /requests in the last 30 days/ }).waitFor();
+      await screenshot(page, '09-key-usage');
+
+      await row.getByRole('button', { name: 'Rename CRM sync' }).click();
+      await row.getByLabel('New name for CRM sync').fill('CRM sync (prod)');
+      await row.getByRole('button', { name: 'Save' }).click();
+      const renamed = page.getByRole('listitem', { name: 'Key CRM sync (prod)' });
+      await renamed.waitFor();
+
+      await renamed.getByRole('button', { name: 'Revoke CRM sync (prod)' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Revoke “CRM sync (prod)”?' });
+      await screenshot(page, '10-revoke-confirm');
+      await confirm.getByRole('button', { name: 'Revoke CRM sync (prod)' }).click();
+      await renamed.locator('.badge', { hasText: 'Revoked' }).waitFor();
+      await screenshot(page, '11-key-revoked');
+
+      const refused = await callMe(server, secret);
+      assert.equal(refused.status, 401);
+      assert.equal(refused.body.code, 'unauthorized');
+
+      // Roll: a second key, rolled with a one-hour overlap, shows its new secret once.
+      await page.getByRole('button', { name: 'Create key' }).click();
+      await create.getByLabel('Name').fill('Reporting');
+      await create.getByRole('button', { name: 'read', exact: true }).click();
+      await create.getByRole('button', { name: 'Create key' }).click();
+      await reveal.getByRole('button', { name: 'I have saved the key' }).click();
+      await page.getByRole('listitem', { name: 'Key Reporting' }).first().getByRole('button', { name: 'Roll Reporting' }).click();
+      const roll = page.getByRole('dialog', { name: 'Roll “Reporting”' });
+      await roll.getByLabel('In 1 hour').check();
+      await screenshot(page, '12-roll-key');
+      await roll.getByRole('button', { name: 'Roll key' }).click();
+      await reveal.waitFor();
+      const rolled = await reveal.getByLabel('Secret key').inputValue();
+      assert.equal((await callMe(server, rolled)).status, 200);
+      await reveal.getByRole('button', { name: 'I have saved the key' }).click();
+
+      await page.getByRole('link', { name: 'Widget keys' }).click();
+      await page.getByLabel('Name').fill('Website');
+      await page.getByLabel('Allowed origins').fill('https://www.example.test');
+      await page.getByRole('button', { name: 'Create widget key' }).click();
+      await page.getByRole('listitem').filter({ hasText: 'Website' }).waitFor();
+      await screenshot(page, '13-widget-keys');
+
+      await page.getByRole('link', { name: 'Members & invites' }).click();
+      await page.getByRole('list', { name: 'Members' }).getByText(OWNER.email, { exact: true }).waitFor();
+      await page.getByLabel('Email').fill(AGENT.email);
+      await page.getByRole('combobox', { name: /^Role/ }).selectOption('agent');
+      await page.getByRole('button', { name: 'Send invite' }).click();
+      await page.getByRole('list', { name: 'Pending invites' }).getByText(AGENT.email, { exact: true }).waitFor();
+      await screenshot(page, '14-members');
+
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      await page.getByRole('table').getByText('key.revoked').first().waitFor();
+      await page.getByLabel('Event type').fill('key.revoked');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForFunction("[...document.querySelectorAll('table.audit tbody code')].every((c) => c.textContent === 'key.revoked')");
+      await screenshot(page, '15-audit-log');
+
+      // Phone width: the keys page still fits and works.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('link', { name: 'API keys' }).click();
+      await page.getByRole('listitem', { name: 'Key Reporting' }).first().waitFor();
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      assert.ok(overflow <= 0, `no sideways scrolling at phone width (overflow ${overflow}px)`);
+      await screenshot(page, '16-keys-phone');
+
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an agent sees no key controls, and the API refuses them anyway', async () => {
+    const { context, page, errors } = await newPage(browser, server, { width: 390, height: 844 });
+    try {
+      const invite = await waitForLink(server.dataDir, AGENT.email, '/accept-invite');
+      await page.goto(invite);
+      await page.getByRole('heading', { name: 'Join a workspace' }).waitFor();
+      await page.getByLabel('Your name').fill(AGENT.name);
+      await page.getByLabel('Password').fill(AGENT.password);
+      await screenshot(page, '17-accept-invite');
+      await page.getByRole('button', { name: 'Accept invite' }).click();
+      await page.getByText('You have joined').waitFor();
+
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await page.getByLabel('Email').fill(AGENT.email);
+      await page.getByLabel('Password').fill(AGENT.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL('**/app/settings/keys');
+      await page.getByText('Only workspace owners and admins manage API keys').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: /^(Revoke|Roll|Rename)/ }).count(), 0);
+      await screenshot(page, '18-agent-keys');
+
+      // The UI hides the controls; the API is what actually refuses.
+      const signIn = await fetch(`${server.url}/api/v1/auth/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ provider: 'local', email: AGENT.email, password: AGENT.password }),
+      });
+      assert.equal(signIn.status, 200);
+      const session = (await signIn.json()) as { accessToken: string; workspace: { id: string } };
+      const headers = {
+        authorization: `Bearer ${session.accessToken}`,
+        'x-workspace-id': session.workspace.id,
+        'content-type': 'application/json',
+      };
+      const list = await fetch(`${server.url}/api/v1/keys`, { headers });
+      assert.equal(list.status, 403);
+      const create = await fetch(`${server.url}/api/v1/keys`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'sneaky', scopes: ['conversations.read'] }),
+      });
+      assert.equal(create.status, 403);
+      assert.ok(['forbidden', 'insufficient_scope'].includes(((await create.json()) as { code: string }).code));
+
+      // Sign out everywhere: the refresh cookie no longer brings the session back.
+      await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.waitForURL('**/app/sign-in');
+      await page.goto(`${server.url}/app/settings/keys`);
+      await page.waitForURL('**/app/sign-in');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiKey } from '../../api/types';
+import { BusyButton } from '../../components/busy-button';
+import { ErrorNotice } from '../../components/error-notice';
+import { Time } from '../../components/time';
+import { useAction } from '../../components/use-action';
+import { useSession } from '../../session';
+
+export type KeyAction = 'revoke' | 'roll' | 'usage';
+
+function creatorName(createdBy: ApiKey['createdBy'], selfId: string | undefined): string {
+  if (!createdBy || createdBy.id === null) return createdBy?.type === 'cli' ? 'the command line' : '—';
+  if (createdBy.id === selfId) return 'you';
+  return createdBy.type === 'api_key' ? `key ${createdBy.id}` : createdBy.id;
+}
+
+function isExpired(key: ApiKey): boolean {
+  return key.expiresAt !== null && new Date(key.expiresAt).getTime() <= Date.now();
+}
+
+/** One key: its facts, badges, inline rename and the row's actions (for those who may manage keys). */
+export function KeyRow({
+  apiKey,
+  canManage,
+  onChanged,
+  onAction,
+}: {
+  apiKey: ApiKey;
+  canManage: boolean;
+  onChanged: (key: ApiKey) => void;
+  onAction: (action: KeyAction, key: ApiKey) => void;
+}) {
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(apiKey.name);
+  const rename = useAction(async () => {
+    const updated = await session.api.request<ApiKey>('PATCH', `/keys/${encodeURIComponent(apiKey.id)}`, { body: { name: name.trim() } });
+    onChanged(updated);
+    setEditing(false);
+  });
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    void rename.run();
+  }
+  const revoked = apiKey.revokedAt !== null;
+  const expired = isExpired(apiKey);
+  const live = !revoked && !expired;
+  return (
+    <li className={live ? 'key' : 'key inactive'} aria-label={`Key ${apiKey.name}`}>
+      <div className="row spread">
+        {editing ? (
+          <form className="row" onSubmit={submit}>
+            <label>
+              <span className="visually-hidden">New name for {apiKey.name}</span>
+              <input required maxLength={100} autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <BusyButton type="submit" busy={rename.busy} busyLabel="Saving…">
+              Save
+            </BusyButton>
+            <button type="button" className="secondary" disabled={rename.busy} onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <h3>
+            {apiKey.name}{' '}
+            {revoked && <span className="badge red">Revoked</span>}
+            {!revoked && expired && <span className="badge red">Expired</span>}
+            {live && apiKey.stale && (
+              <span className="badge amber" title="Not used for 90 days or more: consider revoking it">
+                Stale
+              </span>
+            )}
+          </h3>
+        )}
+        <code className="key-id">
+          {apiKey.start}…{apiKey.last4}
+        </code>
+      </div>
+      <ErrorNotice message={rename.error} />
+      <dl className="facts">
+        <dt>Scopes</dt>
+        <dd className="scopes-list">
+          {apiKey.scopes.map((s) => (
+            <code key={s}>{s}</code>
+          ))}
+        </dd>
+        <dt>Created</dt>
+        <dd>
+          <Time iso={apiKey.createdAt} /> by {creatorName(apiKey.createdBy, session.user?.id)}
+        </dd>
+        <dt>Last used</dt>
+        <dd>
+          <Time iso={apiKey.lastUsedAt} empty="Never" />
+        </dd>
+        <dt>{revoked ? 'Revoked' : 'Expires'}</dt>
+        <dd>{revoked ? <Time iso={apiKey.revokedAt} /> : <Time iso={apiKey.expiresAt} empty="Never" />}</dd>
+      </dl>
+      {canManage && (
+        <div className="actions left">
+          <button type="button" className="secondary" onClick={() => onAction('usage', apiKey)}>
+            Usage<span className="visually-hidden"> of {apiKey.name}</span>
+          </button>
+          {live && !editing && (
+            <>
+              <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                Rename<span className="visually-hidden"> {apiKey.name}</span>
+              </button>
+              <button type="button" className="secondary" onClick={() => onAction('roll', apiKey)}>
+                Roll<span className="visually-hidden"> {apiKey.name}</span>
+              </button>
+              <button type="button" className="danger" onClick={() => onAction('revoke', apiKey)}>
+                Revoke<span className="visually-hidden"> {apiKey.name}</span>
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { BusyButton } from './components/busy-button';
+import { useAction } from './components/use-action';
+import { Link, navigate } from './router';
+import { useSession } from './session';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+const NAV: { to: string; label: string; scope: string }[] = [
+  { to: '/settings/keys', label: 'API keys', scope: 'keys.read' },
+  { to: '/settings/widget-keys', label: 'Widget keys', scope: 'keys.read' },
+  { to: '/settings/members', label: 'Members & invites', scope: 'members.read' },
+  { to: '/settings/audit', label: 'Audit log', scope: 'audit.read' },
+];
+
+/** The signed-in frame: header with the workspace switcher, settings navigation, sign-out. */
+export function Shell({ path, children }: { path: string; children: ReactNode }) {
+  const session = useSession();
+  const signOut = useAction(async (everywhere: boolean) => {
+    await session.signOut(everywhere);
+    navigate('/sign-in', { replace: true });
+  });
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Woes
+        </Link>
+        <WorkspaceSwitcher />
+        <div className="account">
+          <span className="muted who" title={session.user?.email}>
+            {session.user?.name ?? session.user?.email}
+          </span>
+          <BusyButton type="button" className="link" busy={signOut.busy} busyLabel="Signing out…" onClick={() => void signOut.run(false)}>
+            Sign out
+          </BusyButton>
+          <BusyButton type="button" className="link" busy={signOut.busy} busyLabel="Signing out…" onClick={() => void signOut.run(true)}>
+            Sign out everywhere
+          </BusyButton>
+        </div>
+      </header>
+      <div className="frame">
+        <nav aria-label="Settings" className="sidenav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link to="/workspaces/new" aria-current={path === '/workspaces/new' ? 'page' : undefined}>
+                New workspace
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {signOut.error && (
+            <p className="error" role="alert">
+              {signOut.error}
+            </p>
+          )}
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
