@@ -31,6 +31,8 @@ export function normaliseOrigin(value: string): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.username || url.password) return null;
+  // Browsers send exact hosts: a wildcard or other oddity would never match, or match too much.
+  if (!/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname)) return null;
   return url.origin === value.replace(/\/$/, '').toLowerCase() ? url.origin : null;
 }
 
