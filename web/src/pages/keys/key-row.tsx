@@ -5,14 +5,9 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
 import { useSession } from '../../session';
+import { actorLabel } from '../../components/use-member-names';
 
 export type KeyAction = 'revoke' | 'roll' | 'usage';
-
-function creatorName(createdBy: ApiKey['createdBy'], selfId: string | undefined): string {
-  if (!createdBy || createdBy.id === null) return createdBy?.type === 'cli' ? 'the command line' : '—';
-  if (createdBy.id === selfId) return 'you';
-  return createdBy.type === 'api_key' ? `key ${createdBy.id}` : createdBy.id;
-}
 
 function isExpired(key: ApiKey): boolean {
   return key.expiresAt !== null && new Date(key.expiresAt).getTime() <= Date.now();
@@ -24,8 +19,10 @@ export function KeyRow({
   canManage,
   onChanged,
   onAction,
+  names,
 }: {
   apiKey: ApiKey;
+  names: ReadonlyMap<string, string>;
   canManage: boolean;
   onChanged: (key: ApiKey) => void;
   onAction: (action: KeyAction, key: ApiKey) => void;
@@ -87,7 +84,7 @@ export function KeyRow({
         </dd>
         <dt>Created</dt>
         <dd>
-          <Time iso={apiKey.createdAt} /> by {creatorName(apiKey.createdBy, session.user?.id)}
+          <Time iso={apiKey.createdAt} /> by {actorLabel(apiKey.createdBy, names, session.user?.id)}
         </dd>
         <dt>Last used</dt>
         <dd>

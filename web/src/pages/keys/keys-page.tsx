@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import type { ApiKey, CreatedKey, Page } from '../../api/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { useLoader } from '../../components/use-loader';
+import { useMemberNames } from '../../components/use-member-names';
 import { useCan, useSession } from '../../session';
 import { CreateKeyDialog } from './create-key-dialog';
 import { KeyRow, type KeyAction } from './key-row';
@@ -18,6 +19,7 @@ export function KeysPage() {
   const canManage = useCan('keys.write');
   const canRead = useCan('keys.read');
   const [open, setOpen] = useState<Open>(null);
+  const names = useMemberNames();
   const [usageOf, setUsageOf] = useState<ApiKey | null>(null);
   const keys = useLoader(
     async () => (canRead ? (await session.api.request<Page<ApiKey>>('GET', '/keys', { query: { limit: 100 } })).data : []),
@@ -71,7 +73,7 @@ export function KeysPage() {
       {keys.data && keys.data.length > 0 && (
         <ul className="keys" aria-label="API keys">
           {keys.data.map((key) => (
-            <KeyRow key={key.id} apiKey={key} canManage={canManage} onChanged={replace} onAction={act} />
+            <KeyRow key={key.id} apiKey={key} names={names} canManage={canManage} onChanged={replace} onAction={act} />
           ))}
         </ul>
       )}

@@ -43,7 +43,7 @@ export function UsageChart({ counts }: { counts: DailyCount[] }) {
         </text>
       </svg>
       <figcaption className="muted">
-        {total} requests in the last {counts.length} days (UTC)
+        {total} {total === 1 ? 'request' : 'requests'} in the last {counts.length} days (UTC)
       </figcaption>
     </figure>
   );

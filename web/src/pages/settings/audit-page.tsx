@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
 import { useLoader } from '../../components/use-loader';
+import { actorLabel, useMemberNames } from '../../components/use-member-names';
 import { useSession } from '../../session';
 
 interface Filters {
@@ -16,6 +17,7 @@ export function AuditPage() {
   const { api, workspace } = useSession();
   const [draft, setDraft] = useState<Filters>({ type: '', actor: '' });
   const [filters, setFilters] = useState<Filters>({ type: '', actor: '' });
+  const names = useMemberNames();
   const [more, setMore] = useState<AuditEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const first = useLoader(async () => {
@@ -75,10 +77,9 @@ export function AuditPage() {
                     <code>{e.type}</code>
                   </td>
                   <td data-label="Actor" title={e.userAgent ?? undefined}>
-                    {e.actor.type}
-                    {e.actor.id ? ` ${e.actor.id}` : ''}
+                    {actorLabel(e.actor, names)}
                   </td>
-                  <td data-label="Target">{e.target ? `${e.target.type} ${e.target.id}` : '—'}</td>
+                  <td data-label="Target">{e.target ? actorLabel(e.target, names) : '—'}</td>
                   <td data-label="IP address">{e.ip ?? '—'}</td>
                 </tr>
               ))}
