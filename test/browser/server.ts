@@ -4,6 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, testSecrets } from '../helpers/env.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,9 +28,35 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * With WOES_TEST_DATABASE_URL set, the server runs in scale-out mode on a database of its own
+ * (created here, dropped on stop) and on WOES_TEST_REDIS_URL when that is set.
+ */
+async function scaleOutEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const base = TEST_DATABASE_URL;
+  if (!base) return { env: {}, drop: async () => {} };
+  const name = `woes_browser_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString(), ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}), ...testSecrets() },
+    async drop() {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
 /** A real Woes server in a child process (the `woes start` command) on a fresh data dir. */
 export async function startWoesServer(env: Record<string, string> = {}): Promise<WoesServer> {
   const port = await freePort();
+  const database = await scaleOutEnv();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-browser-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
@@ -44,6 +72,7 @@ export async function startWoesServer(env: Record<string, string> = {}): Promise
       WOES_PUBLIC_URL: url,
       WOES_USAGE_FLUSH_MS: '200',
       LOG_LEVEL: 'info',
+      ...database.env,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,6 +108,7 @@ export async function startWoesServer(env: Record<string, string> = {}): Promise
         clearTimeout(timer);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
