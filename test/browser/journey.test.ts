@@ -184,6 +184,19 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       assert.ok(overflow <= 0, `no sideways scrolling at phone width (overflow ${overflow}px)`);
       await screenshot(page, '16-keys-phone');
 
+      // A second workspace: created from the app, then the switcher goes back to the first.
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await page.getByRole('link', { name: 'New workspace' }).click();
+      await page.getByLabel('Workspace name').fill('Second Shop');
+      await screenshot(page, '19-new-workspace');
+      await page.getByRole('button', { name: 'Create workspace' }).click();
+      await page.waitForURL('**/app/settings/keys');
+      await page.getByText('No keys yet').waitFor();
+      const switcher = page.getByRole('combobox', { name: /^Workspace/ });
+      assert.equal(await switcher.locator('option:checked').textContent(), 'Second Shop');
+      await switcher.selectOption({ label: OWNER.workspace });
+      await page.getByRole('listitem', { name: 'Key Reporting' }).first().waitFor();
+
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
