@@ -45,7 +45,7 @@ export function requiredQuery(doc: JSONSchema, route: RouteEntry, values: Record
   const params = (operation?.parameters ?? []) as JSONSchema[];
   const pairs = params
     .filter((p) => p.in === 'query' && p.required)
-    .map((p) => [p.name, values[p.name] ?? String(fromSchema(p.schema ?? {}))]);
+    .map((p): [string, string] => [p.name, values[p.name] ?? String(fromSchema(p.schema ?? {}))]);
   return pairs.length === 0 ? '' : '?' + new URLSearchParams(pairs).toString();
 }
 

@@ -108,14 +108,14 @@ export class ConversationsService {
     if (patch.subject !== undefined) changes.subject = patch.subject;
     if (patch.assigneeId !== undefined) changes.assigneeId = patch.assigneeId;
     return this.core.db.transaction().execute(async (trx) => {
-      // Existence first: another workspace's conversation is a 404 whatever the body says.
-      if (!(await repo.update(trx, caller.workspaceId, id, changes))) throw notFound('conversation');
       if (typeof patch.assigneeId === 'string' && !(await repo.isMember(trx, caller.workspaceId, patch.assigneeId))) {
-        // Throwing rolls the update back.
+        // Another workspace's conversation is a 404 whatever the body says.
+        if (!(await repo.exists(trx, caller.workspaceId, id))) throw notFound('conversation');
         throw invalidRequest('The assignee must be a member of this workspace.', [
           { path: '/body/assigneeId', message: 'is not a member of this workspace' },
         ]);
       }
+      if (!(await repo.update(trx, caller.workspaceId, id, changes))) throw notFound('conversation');
       return conversationView((await repo.get(trx, caller.workspaceId, id))!);
     });
   }
