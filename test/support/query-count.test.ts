@@ -1,0 +1,39 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCountingTestApp, type QueryCounter } from '../keys/helpers.js';
+import type { TestApp } from '../helpers/app.js';
+import { tenant, type Tenant } from './api-helpers.js';
+
+// GET /conversations must be one query however many rows (no N+1 for customers or counts).
+let t: TestApp & { queries: QueryCounter };
+let a: Tenant;
+
+before(async () => {
+  t = await createCountingTestApp();
+  a = await tenant(t);
+  for (let i = 0; i < 12; i++) {
+    const c = await a.call('POST', '/conversations', { customer: { id: `cq-${i}`, name: `Customer ${i}` } });
+    await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'user', body: 'hello' });
+  }
+});
+after(() => t.close());
+
+/** Queries made by one request; the least of a few tries, so a background poll cannot add to it. */
+async function queriesFor(url: string): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const before = t.queries.count;
+    const response = await a.call('GET', url);
+    assert.equal(response.statusCode, 200);
+    least = Math.min(least, t.queries.count - before);
+  }
+  return least;
+}
+
+test('listing conversations with a warm key is one database query', async () => {
+  assert.equal(await queriesFor('/conversations?limit=10'), 1);
+  assert.equal(await queriesFor('/conversations?limit=10&status=open'), 1);
+  const page = await a.call('GET', '/conversations?limit=10');
+  assert.equal(page.json.data.length, 10);
+  assert.ok(page.json.data.every((c: { customer: { name: string } | null; messageCount: number }) => c.customer?.name && c.messageCount === 1));
+});
