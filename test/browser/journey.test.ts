@@ -223,6 +223,9 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByText('Only workspace owners and admins manage API keys').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), 0);
       assert.equal(await page.getByRole('button', { name: /^(Revoke|Roll|Rename)/ }).count(), 0);
+      for (const hidden of ['Widget keys', 'Members & invites', 'Audit log']) {
+        assert.equal(await page.getByRole('link', { name: hidden }).count(), 0, `${hidden} is not offered to an agent`);
+      }
       await screenshot(page, '18-agent-keys');
 
       // The UI hides the controls; the API is what actually refuses.

@@ -5,8 +5,9 @@ import { Link, navigate } from './router';
 import { useSession } from './session';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
-const NAV: { to: string; label: string; scope: string }[] = [
-  { to: '/settings/keys', label: 'API keys', scope: 'keys.read' },
+// API keys stays visible to everyone: it is where a member learns whom to ask for a key.
+const NAV: { to: string; label: string; scope: string | null }[] = [
+  { to: '/settings/keys', label: 'API keys', scope: null },
   { to: '/settings/widget-keys', label: 'Widget keys', scope: 'keys.read' },
   { to: '/settings/members', label: 'Members & invites', scope: 'members.read' },
   { to: '/settings/audit', label: 'Audit log', scope: 'audit.read' },
@@ -44,7 +45,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
       <div className="frame">
         <nav aria-label="Settings" className="sidenav">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => item.scope === null || session.scopes.has(item.scope)).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
                   {item.label}
