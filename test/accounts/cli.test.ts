@@ -9,8 +9,11 @@ const run = promisify(execFile);
 
 /** Runs the real `woes` CLI in a child process against the test database. */
 async function woes(env: Record<string, string>, ...args: string[]): Promise<{ stdout: string; code: number; stderr: string }> {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.REDIS_URL;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...base, LOG_LEVEL: 'silent', ...env } });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -19,7 +22,8 @@ async function woes(env: Record<string, string>, ...args: string[]): Promise<{ s
 }
 
 test('woes init creates a verified owner, a workspace and an admin key; again for a second workspace; mail list shows the outbox', async () => {
-  const database = await createTestDatabase();
+  // The CLI child opens the database from its env (no test schema), so this test uses the embedded file.
+  const database = await createTestDatabase({ postgres: null });
   try {
     const first = await woes(database.env, 'init', '--email', 'Root@Example.com', '--password', PASSWORD, '--workspace', 'First', '--json');
     assert.equal(first.code, 0, first.stderr);

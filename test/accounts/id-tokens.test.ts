@@ -142,7 +142,7 @@ test('an unknown kid refetches the JWKS at most once per cooldown; a hanging JWK
   await server.start();
   const k1 = await server.addKey('k1');
   const config = { googleClientId: GOOGLE_ID, microsoftClientId: null, microsoftAllowedTenants: [], googleJwksUrl: server.jwksUrl, microsoftJwksUrl: server.jwksUrl };
-  const verifier = new IdTokenVerifier(config, systemClock, { cooldownMs: 300, timeoutMs: 200 });
+  const verifier = new IdTokenVerifier(config, systemClock, { cooldownMs: 3000, timeoutMs: 2000 });
   try {
     await verifier.verify('google', await signIdToken(k1, googleClaims()));
     assert.equal(server.fetches, 1);
@@ -153,13 +153,13 @@ test('an unknown kid refetches the JWKS at most once per cooldown; a hanging JWK
     }
     assert.equal(server.fetches, 1, 'no refetch inside the cooldown, however many unknown kids arrive');
     server.keys.push(rotated);
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 3100));
     const ok = await verifier.verify('google', k2Token);
     assert.equal(ok.subject, 'g-123');
     assert.equal(server.fetches, 2, 'one refetch once the cooldown passed');
 
     server.mode = 'hang';
-    const slow = new IdTokenVerifier(config, systemClock, { cooldownMs: 300, timeoutMs: 200 });
+    const slow = new IdTokenVerifier(config, systemClock, { cooldownMs: 3000, timeoutMs: 200 });
     await assert.rejects(slow.verify('google', await signIdToken(k1, googleClaims())), (e: AppError) => e.code === 'unavailable');
   } finally {
     await server.close();

@@ -32,6 +32,8 @@ test('register, read the outbox email, verify, sign in; unverified sign-in is 40
     // The hash, not the token, is stored.
     const rows = await t.storage.db.selectFrom('linkTokens').select('tokenHash').execute();
     assert.ok(rows.every((r) => r.tokenHash !== token && r.tokenHash.length === 64));
+    assert.equal(t.logs.text.includes(PASSWORD), false, 'passwords never reach the log');
+    assert.equal(t.logs.text.includes(session.accessToken) || t.logs.text.includes(session.refreshToken), false);
   } finally {
     await t.close();
   }
