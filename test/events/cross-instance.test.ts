@@ -78,7 +78,7 @@ test('the poll bus starts after the newest row: an old invalidation is not repla
       await new Promise((resolve) => setTimeout(resolve, b.config.invalidationPollMs * 3));
       assert.deepEqual(seen, []);
       await a.app.woes.bus.publish({ kind: 'api_key', subject: 'abc' });
-      await within(1000, async () => seen.includes('abc'));
+      await within(1000, async () => (seen as string[]).includes('abc'));
     } finally {
       await b.close();
     }
