@@ -3,7 +3,7 @@ import { invalidRequest, notFound } from '../errors.js';
 import { actorOf } from '../http/principal.js';
 import { isId, newId } from '../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../storage/pagination.js';
-import { displayParts, generateWidgetKey, hashKey } from './key-format.js';
+import { displayParts, generateWidgetKey, hashKey, isWellFormedWidgetKey } from './key-format.js';
 import { keyRepository as repo, type WidgetKeyRow } from './key-repository.js';
 import { assertKeyManager, createdByOf, type KeyActor } from './policy.js';
 
@@ -120,4 +120,22 @@ export class WidgetKeysService {
     });
     if (hash !== null) await this.core.bus.publish({ kind: 'widget_key', subject: hash });
   }
+}
+
+/**
+ * For the widget endpoints: the active widget key a browser presented, or null. Looked up by
+ * SHA-256 like every credential; `woespk_` keys are never accepted by the REST API.
+ */
+export async function findActiveWidgetKey(
+  db: CoreDeps['db'],
+  presented: string,
+): Promise<{ id: string; workspaceId: string; allowedOrigins: string[] } | null> {
+  if (!isWellFormedWidgetKey(presented)) return null;
+  const row = await db
+    .selectFrom('widgetKeys')
+    .select(['id', 'workspaceId', 'allowedOrigins', 'revokedAt'])
+    .where('hash', '=', hashKey(presented))
+    .executeTakeFirst();
+  if (row === undefined || row.revokedAt !== null) return null;
+  return { id: row.id, workspaceId: row.workspaceId, allowedOrigins: JSON.parse(row.allowedOrigins) as string[] };
 }

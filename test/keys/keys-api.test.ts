@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, TestClock, type TestApp } from '../helpers/app.js';
 import { bearer, createApiKey, createWorkspace } from '../helpers/fixtures.js';
+import { findActiveWidgetKey } from '../../src/keys/widget-keys-service.js';
 
 const clock = new TestClock(Date.UTC(2026, 2, 1, 9));
 let t: TestApp;
@@ -201,11 +202,14 @@ test('widget keys: origins validated, key shown once, list and revoke', async ()
   assert.equal(created.statusCode, 201);
   assert.match(created.json.key, /^woespk_[0-9A-Za-z]{24}$/);
   assert.deepEqual(created.json.allowedOrigins, ['https://example.com', 'http://localhost:5173']);
+  const found = await findActiveWidgetKey(t.app.woes.db, created.json.key);
+  assert.deepEqual(found, { id: created.json.id, workspaceId: workspace, allowedOrigins: created.json.allowedOrigins });
   const list = await api('GET', '/widget-keys', admin.secret);
   assert.equal(list.json.data[0].id, created.json.id);
   assert.ok(!list.body.includes(created.json.key));
   assert.equal((await api('DELETE', `/widget-keys/${created.json.id}`, admin.secret)).statusCode, 204);
   assert.ok((await api('GET', '/widget-keys', admin.secret)).json.data[0].revokedAt);
+  assert.equal(await findActiveWidgetKey(t.app.woes.db, created.json.key), null);
 });
 
 test("workspace isolation: another workspace's keys are 404 and never listed", async () => {
