@@ -153,6 +153,8 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       const rolled = await reveal.getByLabel('Secret key').inputValue();
       assert.equal((await callMe(server, rolled)).status, 200);
       await reveal.getByRole('button', { name: 'I have saved the key' }).click();
+      // The old key keeps working for the overlap and says it was rolled.
+      await page.getByRole('listitem', { name: 'Key Reporting' }).locator('.badge', { hasText: 'Rolled' }).waitFor();
 
       await page.getByRole('link', { name: 'Widget keys' }).click();
       await page.getByLabel('Name').fill('Website');

@@ -16,6 +16,9 @@ export interface ApiKey {
   revokedAt: string | null;
   lastUsedAt: string | null;
   stale: boolean;
+  /** Set when the key was rolled: the key that replaced it. */
+  rolledTo?: string | null;
+  rolledFrom?: string | null;
 }
 
 export interface Actor {

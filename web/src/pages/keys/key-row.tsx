@@ -63,6 +63,11 @@ export function KeyRow({
             {apiKey.name}{' '}
             {revoked && <span className="badge red">Revoked</span>}
             {!revoked && expired && <span className="badge red">Expired</span>}
+            {live && apiKey.rolledTo && (
+              <span className="badge amber" title="Replaced by a newer key; this one stops at its expiry">
+                Rolled
+              </span>
+            )}
             {live && apiKey.stale && (
               <span className="badge amber" title="Not used for 90 days or more: consider revoking it">
                 Stale

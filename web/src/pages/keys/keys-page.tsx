@@ -3,6 +3,8 @@ import { ApiError } from '../../api/client';
 import type { ApiKey, CreatedKey, Page } from '../../api/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { useLoader } from '../../components/use-loader';
+import { useAction } from '../../components/use-action';
+import { BusyButton } from '../../components/busy-button';
 import { useMemberNames } from '../../components/use-member-names';
 import { useCan, useSession } from '../../session';
 import { CreateKeyDialog } from './create-key-dialog';
@@ -21,10 +23,18 @@ export function KeysPage() {
   const [open, setOpen] = useState<Open>(null);
   const names = useMemberNames();
   const [usageOf, setUsageOf] = useState<ApiKey | null>(null);
-  const keys = useLoader(
-    async () => (canRead ? (await session.api.request<Page<ApiKey>>('GET', '/keys', { query: { limit: 100 } })).data : []),
-    [session.api, session.workspace?.id, canRead],
-  );
+  const [cursor, setCursor] = useState<string | null>(null);
+  const keys = useLoader(async () => {
+    if (!canRead) return [];
+    const page = await session.api.request<Page<ApiKey>>('GET', '/keys', { query: { limit: 100 } });
+    setCursor(page.nextCursor);
+    return page.data;
+  }, [session.api, session.workspace?.id, canRead]);
+  const more = useAction(async () => {
+    const page = await session.api.request<Page<ApiKey>>('GET', '/keys', { query: { limit: 100, cursor } });
+    keys.setData([...(keys.data ?? []), ...page.data]);
+    setCursor(page.nextCursor);
+  });
   const refused = !canRead || (keys.failure instanceof ApiError && keys.failure.status === 403);
 
   function replace(updated: ApiKey): void {
@@ -76,6 +86,12 @@ export function KeysPage() {
             <KeyRow key={key.id} apiKey={key} names={names} canManage={canManage} onChanged={replace} onAction={act} />
           ))}
         </ul>
+      )}
+      <ErrorNotice message={more.error} />
+      {cursor && (
+        <BusyButton type="button" className="secondary" busy={more.busy} busyLabel="Loading…" onClick={() => void more.run()}>
+          Load more keys
+        </BusyButton>
       )}
       {open?.kind === 'create' && <CreateKeyDialog onClose={() => setOpen(null)} onCreated={(k) => void afterSecret(k)} />}
       {open?.kind === 'reveal' && <RevealKeyDialog created={open.key} onClose={() => setOpen(null)} />}
