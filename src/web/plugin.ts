@@ -51,8 +51,11 @@ export async function registerWebApp(app: FastifyInstance, config: Config, optio
     });
     if (config.smtpUrl === null) await registerOutboxLink(web, config.dataDir);
 
+    const assets = path.join(distDir, 'assets');
+    if (!fs.existsSync(assets)) web.log.warn('the web app is not built (web/dist is missing): run `npm run build` to serve /app');
     await web.register(fastifyStatic, {
-      root: path.join(distDir, 'assets'),
+      root: assets,
+      suppressWarning: true,
       prefix: '/app/assets/',
       decorateReply: false,
       index: false,

@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Fastify from 'fastify';
 import { createTestApp } from '../helpers/app.js';
-import { WEB_DIST } from '../../src/web/plugin.js';
+import { loadConfig } from '../../src/config.js';
+import { registerWebApp, WEB_DIST } from '../../src/web/plugin.js';
 
 // Needs the built app (web/dist): run.sh builds it first.
 const asset = fs.readdirSync(path.join(WEB_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
@@ -96,5 +99,20 @@ test('the outbox link needs the password of an unverified account, and is absent
     assert.equal((await withSmtp.request({ method: 'GET', url: '/app/config.json' })).json.outbox, false);
   } finally {
     await withSmtp.close();
+  }
+});
+
+test('before the app is built, /app explains how to build it instead of failing', async () => {
+  const app = Fastify({ logger: false });
+  const config = loadConfig({ WOES_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'woes-web-')), SMTP_URL: 'smtp://127.0.0.1:1' });
+  await registerWebApp(app, config, { distDir: path.join(config.dataDir, 'no-such-dist') });
+  try {
+    const page = await app.inject({ method: 'GET', url: '/app/settings/keys' });
+    assert.equal(page.statusCode, 503);
+    assert.match(page.body, /npm run build/);
+    assertSecurityHeaders(page.headers);
+  } finally {
+    await app.close();
+    fs.rmSync(config.dataDir, { recursive: true, force: true });
   }
 });
