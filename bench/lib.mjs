@@ -18,6 +18,26 @@ export function freePort() {
   });
 }
 
+/** Starts a process and resolves once `url` answers (servers that log to a file print nothing). */
+export async function startServer(command, args, { env = {}, url }) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (chunk) => (err += chunk));
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited ${child.exitCode}: ${err}`);
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${args.join(' ')} did not answer ${url}: ${err}`);
+}
+
 /** Starts a process and resolves once a line of its stdout matches `ready`. */
 export function startProcess(command, args, { env = {}, ready = /./, cwd } = {}) {
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cannon, CONNECTIONS, DURATION, freePort, measure, peakRSS, ratio, startProcess, stopProcess, WARMUP } from './lib.mjs';
+import { CONNECTIONS, startServer, DURATION, freePort, measure, peakRSS, ratio, startProcess, stopProcess, WARMUP } from './lib.mjs';
 import { scaleScenario } from './scale.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,8 +39,7 @@ function woes(args, env) {
 
 async function startWoes(env, label) {
   const args = [...(PROFILE && label === 'a' ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []), path.join(ROOT, 'bin', 'woes.js'), 'start'];
-  const child = await startProcess(process.execPath, args, { env, ready: /listening/i });
-  return child;
+  return startServer(process.execPath, args, { env, url: `http://127.0.0.1:${env.PORT}/health` });
 }
 
 async function api(base, secret, method, url, body) {
