@@ -5,8 +5,10 @@ import { launchChromium, screenshot, watchForErrors } from './browser.js';
 import { waitForLink } from './outbox.js';
 import { startWoesServer, type WoesServer } from './server.js';
 
-const OWNER = { name: 'Olivia Owner', email: 'olivia@example.test', password: 'correct horse battery staple', workspace: 'Acme Support' };
-const AGENT = { name: 'Aldo Agent', email: 'aldo@example.test', password: 'another long passphrase 42' };
+// Unique per run: with Redis, per-recipient email limits and sign-in throttles outlive one run.
+const RUN = Math.random().toString(36).slice(2, 8);
+const OWNER = { name: 'Olivia Owner', email: `olivia.${RUN}@example.test`, password: 'correct horse battery staple', workspace: 'Acme Support' };
+const AGENT = { name: 'Aldo Agent', email: `aldo.${RUN}@example.test`, password: 'another long passphrase 42' };
 
 async function callMe(server: WoesServer, secret: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });

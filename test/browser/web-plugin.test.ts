@@ -76,7 +76,8 @@ test('config.json tells the app which sign-in providers exist, and nothing secre
 test('the outbox link needs the password of an unverified account, and is absent with SMTP', async () => {
   const t = await createTestApp();
   try {
-    const email = 'someone@example.test';
+    // Unique per run: with Redis the per-recipient email limit outlives one run.
+    const email = `someone.${Math.random().toString(36).slice(2, 8)}@example.test`;
     const password = 'a perfectly fine passphrase';
     assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password, name: 'Some One' } })).statusCode, 202);
     const wrong = await t.request({ method: 'POST', url: '/app/outbox/verification-link', payload: { email, password: 'not the password' } });
