@@ -40,6 +40,11 @@ export async function createTestDatabase(options: { postgres?: string | null } =
     };
   }
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  // Create the schema before any pool connects with it on its search_path.
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema if not exists ${schema}`);
+  await admin.end();
   return {
     dialect: 'postgres',
     dataDir,
