@@ -124,7 +124,8 @@ async function main() {
   const servers = () => [woesA, woesB].filter(Boolean);
   const rssOf = () => Math.max(...servers().map((s) => peakRSS(s.pid) ?? 0));
 
-  const conversationId = await seedConversations(baseA, secret, 1000);
+  const needsConversations = !ONLY || ONLY.some((o) => o.startsWith('3') || o.startsWith('4'));
+  const conversationId = needsConversations ? await seedConversations(baseA, secret, 1000) : null;
   const spread = async (options) => {
     // Round-robin: each server gets half of the connections.
     const targets = urls(options.path);

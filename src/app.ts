@@ -85,7 +85,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // One log line per request (written on response) instead of Fastify's two.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     genReqId: correlationId,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -99,6 +100,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.removeContentTypeParser(['text/plain']);
   app.addHook('onRequest', async function echoCorrelationId(request, reply) {
     reply.header('x-correlation-id', request.id);
+  });
+  app.addHook('onResponse', async function logRequest(request, reply) {
+    request.log.info({ req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed');
   });
   registerErrorHandling(app);
   await registerOpenAPI(app, VERSION);
@@ -129,6 +133,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await bus.close();
     await core.limiter.close();
     if (ownsStorage) await storage.destroy();
+    logger.flush();
   });
   return app;
 }

@@ -57,7 +57,12 @@ export class AppError extends Error {
     message: string,
     readonly options: AppErrorOptions = {},
   ) {
+    // An AppError is an expected outcome (a bad key, a missing field), not a bug: its stack
+    // says nothing, and capturing one is the costliest part of refusing a junk credential.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
     this.statusCode = STATUS_OF[code];
   }
