@@ -80,7 +80,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'woes-bench-'));
   const logFile = path.join(dataDir, 'woes.log');
   const [portA, portB, helloPort, peerPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const baseEnv = { WOES_DATA_DIR: dataDir, LOG_LEVEL: 'info', WOES_LOG_FILE: logFile, NODE_ENV: 'production' };
+  const baseEnv = { WOES_DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', WOES_LOG_FILE: logFile, NODE_ENV: 'production' };
   const init = JSON.parse(
     woes(['init', '--email', 'bench@example.com', '--password', 'bench-password-8472', '--workspace', 'Bench', '--json'], baseEnv),
   );
@@ -100,7 +100,7 @@ async function main() {
 
   // (1) the framework limit
   const hello = await startProcess(process.execPath, [path.join(ROOT, 'bench', 'hello.mjs'), String(helloPort)], { ready: /ready/ });
-  await run('1 hello-world (bare Fastify)', async () => ({ ...(await measure({ url: `http://127.0.0.1:${helloPort}/` })), rss: peakRSS(hello.pid) }));
+  await run('1 hello-world (bare Fastify)', async () => ({ ...(await measure({ url: `http://127.0.0.1:${helloPort}/`, pid: hello.pid })), rss: peakRSS(hello.pid) }));
   await stopProcess(hello);
 
   // (7) the peer
@@ -110,7 +110,7 @@ async function main() {
   });
   const peerKey = JSON.parse(peer.readyLine).key;
   await run('7 peer: better-auth api-key verify', async () => ({
-    ...(await measure({ url: `http://127.0.0.1:${peerPort}/me`, headers: { authorization: `Bearer ${peerKey}` } })),
+    ...(await measure({ url: `http://127.0.0.1:${peerPort}/me`, headers: { authorization: `Bearer ${peerKey}` }, pid: peer.pid })),
     rss: peakRSS(peer.pid),
   }));
   await stopProcess(peer);
@@ -130,7 +130,9 @@ async function main() {
     // Round-robin: each server gets half of the connections.
     const targets = urls(options.path);
     const results = await Promise.all(
-      targets.map((url) => measureSplit({ ...options, url, connections: Math.ceil(CONNECTIONS / targets.length) })),
+      targets.map((url, i) =>
+        measureSplit({ ...options, url, pid: servers()[i].pid, connections: Math.ceil(CONNECTIONS / targets.length) }),
+      ),
     );
     return combine(results);
   };
@@ -149,6 +151,8 @@ async function main() {
     })),
     rss: rssOf(),
   }));
+  // Before the floods: they trip the failed-credential limit of this client's IP for a minute.
+  const revocation = woesB ? await revocationDelay(baseA, `http://127.0.0.1:${portB}`, secret) : null;
   await run('5 flood: bad checksum', async () => ({
     ...(await spread({ path: '/api/v1/me', headers: { authorization: `Bearer ${badChecksum(secret)}` } })),
     rss: rssOf(),
@@ -165,10 +169,6 @@ async function main() {
     };
   });
 
-  let revocation = null;
-  if (woesB) {
-    revocation = await revocationDelay(baseA, `http://127.0.0.1:${portB}`, secret);
-  }
   for (const server of servers()) await stopProcess(server);
 
   const scale = !ONLY || ONLY.some((o) => o.startsWith('8')) ? await scaleScenario({ ROOT, woes, startWoes, baseEnv, freePort, SCALE_OUT }) : null;
@@ -188,6 +188,7 @@ function combine(results) {
     p50: Math.max(...results.map((r) => r.p50)),
     p99: Math.max(...results.map((r) => r.p99)),
     total: results.reduce((s, r) => s + r.total, 0),
+    cpuMicros: Math.round(results.reduce((s, r) => s + r.cpuMicros * r.total, 0) / results.reduce((s, r) => s + r.total, 0)),
     statuses: results.map((r) => r.statuses),
   };
 }
@@ -213,14 +214,14 @@ function report({ rows, machine, revocation, scale, mode }) {
   const lines = [
     `Mode: ${mode}. ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured. Machine: ${machine}.`,
     '',
-    '| scenario | req/s | p50 ms | p99 ms | peak RSS MB | ÷ (1) | statuses |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| scenario | req/s | ÷ (1) | server CPU µs/req | (1) CPU ÷ this CPU | p50 ms | p99 ms | peak RSS MB | statuses |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss ?? ''} | ${hello ? ratio(r.rps, hello.rps) : ''} | ${JSON.stringify(r.statuses).replace(/\|/g, '/')} |`,
+        `| ${r.name} | ${r.rps} | ${hello ? ratio(r.rps, hello.rps) : ''} | ${r.cpuMicros ?? ''} | ${hello && r.cpuMicros ? ratio(hello.cpuMicros, r.cpuMicros) : ''} | ${r.p50} | ${r.p99} | ${r.rss ?? ''} | ${JSON.stringify(r.statuses).replace(/\|/g, '/')} |`,
     ),
     '',
-    me && peer ? `(2) ÷ (7): ${ratio(me.rps, peer.rps)}×` : '',
+    me && peer ? `(2) ÷ (7): ${ratio(me.rps, peer.rps)}× in requests/s; ${ratio(peer.cpuMicros, me.cpuMicros)}× in server CPU per request.` : '',
     revocation !== null ? `Revocation on process A refused by process B after ${revocation} ms.` : '',
     scale ? scale.lines.join('\n') : '',
   ];
