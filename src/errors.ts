@@ -59,10 +59,12 @@ export class AppError extends Error {
   ) {
     // An AppError is an expected outcome (a bad key, a missing field), not a bug: its stack
     // says nothing, and capturing one is the costliest part of refusing a junk credential.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    // (V8's Error.stackTraceLimit; typed by hand because the web build imports this file without Node's types.)
+    const v8Error = Error as { stackTraceLimit?: number };
+    const stackTraceLimit = v8Error.stackTraceLimit;
+    v8Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = stackTraceLimit;
+    v8Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
     this.statusCode = STATUS_OF[code];
   }
