@@ -100,6 +100,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
   deps?: Omit<AppDeps, 'storage' | 'logStream'>;
+  /** Wraps the app's storage (e.g. with a query-counting Kysely plugin). */
+  wrapStorage?: (storage: Storage) => Storage;
   /** Called before `ready` to add routes (error-handler tests). */
   beforeReady?: (app: FastifyInstance) => void | Promise<void>;
 }
@@ -109,7 +111,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ LOG_LEVEL: 'debug', ...database.env, ...(options.env ?? {}) });
-  const storage = database.connect();
+  const connection = database.connect();
+  const storage = options.wrapStorage ? options.wrapStorage(connection) : connection;
   const logs = new LogCapture();
   const app = await buildApp(config, { ...(options.deps ?? {}), storage, clock: options.clock, logStream: logs });
   await options.beforeReady?.(app);
@@ -132,7 +135,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     async close() {
       await app.close();
-      await storage.destroy();
+      await connection.destroy();
       if (ownsDatabase) await database.drop();
     },
   };

@@ -1,9 +1,5 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import type { Clock } from '../../src/deps.js';
-import { createTestDatabase, LogCapture, type TestApp, type TestDatabase } from '../helpers/app.js';
+import { createTestApp, type TestApp, type TestAppOptions } from '../helpers/app.js';
 
 /** Counts every query Kysely sends, in or out of transactions. */
 export class QueryCounter implements KyselyPlugin {
@@ -18,42 +14,10 @@ export class QueryCounter implements KyselyPlugin {
 }
 
 /** A TestApp whose every database query is counted (the app's storage is wrapped with the plugin). */
-export async function createCountingTestApp(
-  options: { clock?: Clock; database?: TestDatabase; env?: Record<string, string>; beforeReady?: (app: FastifyInstance) => void } = {},
-): Promise<TestApp & { queries: QueryCounter }> {
-  const ownsDatabase = options.database === undefined;
-  const database = options.database ?? (await createTestDatabase());
-  const config = loadConfig({ LOG_LEVEL: 'debug', ...database.env, ...(options.env ?? {}) });
-  const storage = database.connect();
+export async function createCountingTestApp(options: Omit<TestAppOptions, 'wrapStorage'> = {}): Promise<TestApp & { queries: QueryCounter }> {
   const queries = new QueryCounter();
-  const counted = { ...storage, db: storage.db.withPlugin(queries) };
-  const logs = new LogCapture();
-  const app = await buildApp(config, { storage: counted, clock: options.clock, logStream: logs });
-  options.beforeReady?.(app);
-  await app.ready();
-  return {
-    app,
-    config,
-    database,
-    storage: counted,
-    logs,
-    queries,
-    async request(injectOptions) {
-      const response = await app.inject(injectOptions);
-      let json: unknown;
-      try {
-        json = response.body ? JSON.parse(response.body) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return { statusCode: response.statusCode, headers: response.headers, json, body: response.body };
-    },
-    async close() {
-      await app.close();
-      await storage.destroy();
-      if (ownsDatabase) await database.drop();
-    },
-  };
+  const t = await createTestApp({ ...options, wrapStorage: (storage) => ({ ...storage, db: storage.db.withPlugin(queries) }) });
+  return Object.assign(t, { queries });
 }
 
 /** Polls `check` until it returns true or `ms` pass; returns the elapsed time, or throws. */
