@@ -60,18 +60,27 @@ export class WindowLimiter implements RateLimiter {
     this.blocks = new TTLCache(MAX_CACHED, 60_000, options.now);
   }
 
-  async consume(bucket: string, key: string, rule: RateRule, cost = 1): Promise<RateLimitResult> {
+  /**
+   * What consume and check share: the id, and the window position — or the answer at once when
+   * this process already saw the key blocked (a client hammering a 429 costs no store call, and
+   * its refused requests do not count).
+   */
+  private locate(bucket: string, key: string, rule: RateRule): { id: string; now: number; window: number; elapsed: number } | RateLimitResult {
     const id = `${bucket}:${key}`;
     const now = this.now();
     const known = this.blocks.get(id);
-    // A block this process already saw answers without a store call: a client hammering a
-    // 429 costs nothing, and its refused requests do not count.
     if (known !== undefined && known.points === rule.points && known.until > now) {
       return blockedResult(rule, known.until - now);
     }
+    const window = Math.floor(now / rule.durationMs);
+    return { id, now, window, elapsed: now - window * rule.durationMs };
+  }
+
+  async consume(bucket: string, key: string, rule: RateRule, cost = 1): Promise<RateLimitResult> {
+    const place = this.locate(bucket, key, rule);
+    if ('allowed' in place) return place;
+    const { id, now, window, elapsed } = place;
     const { durationMs } = rule;
-    const window = Math.floor(now / durationMs);
-    const elapsed = now - window * durationMs;
     const counterKey = `${id}:${window}`;
     const options = { customDuration: ttlSeconds(rule) };
     let current: number;
@@ -102,15 +111,10 @@ export class WindowLimiter implements RateLimiter {
   }
 
   async check(bucket: string, key: string, rule: RateRule): Promise<RateLimitResult> {
-    const id = `${bucket}:${key}`;
-    const now = this.now();
-    const known = this.blocks.get(id);
-    if (known !== undefined && known.points === rule.points && known.until > now) {
-      return blockedResult(rule, known.until - now);
-    }
+    const place = this.locate(bucket, key, rule);
+    if ('allowed' in place) return place;
+    const { id, now, window, elapsed } = place;
     const { durationMs } = rule;
-    const window = Math.floor(now / durationMs);
-    const elapsed = now - window * durationMs;
     const [res, previous] = await Promise.all([
       this.store.get(`${id}:${window}`),
       this.readPrevious(id, window, durationMs, now),
