@@ -83,7 +83,9 @@ export function peakRSS(pid) {
 
 export function cannon(options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -109,12 +111,21 @@ export async function measure({ pid, ...options }) {
   const result = await cannon({ ...options, duration: DURATION });
   const cpuAfter = pid ? cpuSeconds(pid) : null;
   return {
-    cpuMicros: cpuBefore !== null && cpuAfter !== null ? Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total) : null,
+    cpuMicros:
+      cpuBefore !== null && cpuAfter !== null
+        ? Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total)
+        : null,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     total: result.requests.total,
-    statuses: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'], errors: result.errors, timeouts: result.timeouts },
+    statuses: {
+      '2xx': result['2xx'],
+      '4xx': result['4xx'],
+      '5xx': result['5xx'],
+      errors: result.errors,
+      timeouts: result.timeouts,
+    },
   };
 }
 

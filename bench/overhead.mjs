@@ -6,13 +6,19 @@
 import Fastify, { LogController } from 'fastify';
 import pino from 'pino';
 const flags = new Set(process.argv.slice(3));
-const opts = { };
+const opts = {};
 if (flags.has('logger')) {
-  opts.loggerInstance = pino({ level: 'info' }, pino.destination({ dest: '/tmp/exp.log', sync: false, minLength: 4096 }));
+  opts.loggerInstance = pino(
+    { level: 'info' },
+    pino.destination({ dest: '/tmp/exp.log', sync: false, minLength: 4096 }),
+  );
   opts.logController = new LogController({ disableRequestLogging: true });
 }
 if (flags.has('warnlogger')) {
-  opts.loggerInstance = pino({ level: 'warn' }, pino.destination({ dest: '/tmp/exp.log', sync: false, minLength: 4096 }));
+  opts.loggerInstance = pino(
+    { level: 'warn' },
+    pino.destination({ dest: '/tmp/exp.log', sync: false, minLength: 4096 }),
+  );
   opts.logController = new LogController({ disableRequestLogging: true });
 }
 if (flags.has('woeslogger')) {
@@ -23,20 +29,33 @@ if (flags.has('woeslogger')) {
 if (flags.has('woesapp')) {
   const { buildApp } = await import('../dist/app.js');
   const { loadConfig } = await import('../dist/config.js');
-  const app = await buildApp(loadConfig({ WOES_DATA_DIR: '/tmp/wb', LOG_LEVEL: flags.has('silent') ? 'silent' : 'info', WOES_LOG_FILE: '/tmp/exp.log' }));
+  const app = await buildApp(
+    loadConfig({
+      WOES_DATA_DIR: '/tmp/wb',
+      LOG_LEVEL: flags.has('silent') ? 'silent' : 'info',
+      WOES_LOG_FILE: '/tmp/exp.log',
+    }),
+  );
   app.get('/hello', async () => ({ hello: 'world' }));
   await app.listen({ port: Number(process.argv[2]), host: '127.0.0.1' });
   console.log('ready');
 } else {
-if (flags.has('genid')) opts.genReqId = () => `req_${crypto.randomUUID().replace(/-/g, '')}`;
-const app = Fastify(opts);
-if (flags.has('hooks')) {
-  app.addHook('onRequest', async (req, reply) => { reply.header('x-correlation-id', req.id); });
-  app.addHook('onRequest', async (req) => { if (req.routeOptions.config.auth === undefined) return; });
-}
-if (flags.has('loghook')) app.addHook('onResponse', async (request, reply) => { request.log.info({ statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed'); });
-app.get('/', async () => ({ hello: 'world' }));
-await app.listen({ port: Number(process.argv[2]), host: '127.0.0.1' });
-console.log('ready');
+  if (flags.has('genid')) opts.genReqId = () => `req_${crypto.randomUUID().replace(/-/g, '')}`;
+  const app = Fastify(opts);
+  if (flags.has('hooks')) {
+    app.addHook('onRequest', async (req, reply) => {
+      reply.header('x-correlation-id', req.id);
+    });
+    app.addHook('onRequest', async (req) => {
+      if (req.routeOptions.config.auth === undefined) return;
+    });
+  }
+  if (flags.has('loghook'))
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info({ statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed');
+    });
+  app.get('/', async () => ({ hello: 'world' }));
+  await app.listen({ port: Number(process.argv[2]), host: '127.0.0.1' });
+  console.log('ready');
 }
 process.on('SIGINT', () => process.exit(0));

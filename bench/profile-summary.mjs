@@ -16,10 +16,23 @@ const byFunction = new Map();
 const byPackage = new Map();
 for (const [id, time] of self) {
   const { callFrame } = byId.get(id);
-  const where = callFrame.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:').replace(/.*\/(dist|src)\//, '$1/');
+  const where = callFrame.url
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, 'nm:')
+    .replace(/.*\/(dist|src)\//, '$1/');
   const key = `${callFrame.functionName || '(anonymous)'}  ${where}:${callFrame.lineNumber + 1}`;
   byFunction.set(key, (byFunction.get(key) ?? 0) + time);
-  const pkg = where.startsWith('nm:') ? where.slice(3).split('/').slice(0, where.includes('@') ? 2 : 1).join('/') : where.startsWith('dist/') ? 'woes' : where === '' ? callFrame.functionName || '(vm)' : 'node:' + where.split('/')[0];
+  const pkg = where.startsWith('nm:')
+    ? where
+        .slice(3)
+        .split('/')
+        .slice(0, where.includes('@') ? 2 : 1)
+        .join('/')
+    : where.startsWith('dist/')
+      ? 'woes'
+      : where === ''
+        ? callFrame.functionName || '(vm)'
+        : 'node:' + where.split('/')[0];
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + time);
 }
 const pct = (t) => ((100 * t) / total).toFixed(1).padStart(5) + '%';

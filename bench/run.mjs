@@ -8,19 +8,34 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONNECTIONS, startServer, DURATION, freePort, measure, peakRSS, ratio, startProcess, stopProcess, WARMUP } from './lib.mjs';
+import {
+  CONNECTIONS,
+  startServer,
+  DURATION,
+  freePort,
+  measure,
+  peakRSS,
+  ratio,
+  startProcess,
+  stopProcess,
+  WARMUP,
+} from './lib.mjs';
 import { scaleScenario } from './scale.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const SCALE_OUT = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const PROFILE = process.argv.includes('--profile');
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 
 mkdirSync(OUT, { recursive: true });
 
 function prepare() {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const peer = path.join(ROOT, 'bench', 'peer');
   if (!existsSync(path.join(peer, 'node_modules', 'better-auth'))) {
     console.log('installing the peer (better-auth) under bench/peer …');
@@ -38,7 +53,11 @@ function woes(args, env) {
 }
 
 async function startWoes(env, label) {
-  const args = [...(PROFILE && label === 'a' ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []), path.join(ROOT, 'bin', 'woes.js'), 'start'];
+  const args = [
+    ...(PROFILE && label === 'a' ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []),
+    path.join(ROOT, 'bin', 'woes.js'),
+    'start',
+  ];
   return startServer(process.execPath, args, { env, url: `http://127.0.0.1:${env.PORT}/health` });
 }
 
@@ -80,9 +99,17 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'woes-bench-'));
   const logFile = path.join(dataDir, 'woes.log');
   const [portA, portB, helloPort, peerPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const baseEnv = { WOES_DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', WOES_LOG_FILE: logFile, NODE_ENV: 'production' };
+  const baseEnv = {
+    WOES_DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    WOES_LOG_FILE: logFile,
+    NODE_ENV: 'production',
+  };
   const init = JSON.parse(
-    woes(['init', '--email', 'bench@example.com', '--password', 'bench-password-8472', '--workspace', 'Bench', '--json'], baseEnv),
+    woes(
+      ['init', '--email', 'bench@example.com', '--password', 'bench-password-8472', '--workspace', 'Bench', '--json'],
+      baseEnv,
+    ),
   );
   const secret = init.key.secret;
   // The per-key limit (1000/hour) would turn the benchmark into a 429 benchmark: lift it, as an operator would.
@@ -99,25 +126,40 @@ async function main() {
   };
 
   // (1) the framework limit
-  const hello = await startProcess(process.execPath, [path.join(ROOT, 'bench', 'hello.mjs'), String(helloPort)], { ready: /ready/ });
-  await run('1 hello-world (bare Fastify)', async () => ({ ...(await measure({ url: `http://127.0.0.1:${helloPort}/`, pid: hello.pid })), rss: peakRSS(hello.pid) }));
+  const hello = await startProcess(process.execPath, [path.join(ROOT, 'bench', 'hello.mjs'), String(helloPort)], {
+    ready: /ready/,
+  });
+  await run('1 hello-world (bare Fastify)', async () => ({
+    ...(await measure({ url: `http://127.0.0.1:${helloPort}/`, pid: hello.pid })),
+    rss: peakRSS(hello.pid),
+  }));
   await stopProcess(hello);
 
   // (7) the peer
-  const peer = await startProcess(process.execPath, [path.join(ROOT, 'bench', 'peer', 'server.mjs'), path.join(dataDir, 'peer.db'), String(peerPort)], {
-    ready: /"key"/,
-    cwd: path.join(ROOT, 'bench', 'peer'),
-  });
+  const peer = await startProcess(
+    process.execPath,
+    [path.join(ROOT, 'bench', 'peer', 'server.mjs'), path.join(dataDir, 'peer.db'), String(peerPort)],
+    {
+      ready: /"key"/,
+      cwd: path.join(ROOT, 'bench', 'peer'),
+    },
+  );
   const peerKey = JSON.parse(peer.readyLine).key;
   await run('7 peer: better-auth api-key verify', async () => ({
-    ...(await measure({ url: `http://127.0.0.1:${peerPort}/me`, headers: { authorization: `Bearer ${peerKey}` }, pid: peer.pid })),
+    ...(await measure({
+      url: `http://127.0.0.1:${peerPort}/me`,
+      headers: { authorization: `Bearer ${peerKey}` },
+      pid: peer.pid,
+    })),
     rss: peakRSS(peer.pid),
   }));
   await stopProcess(peer);
 
   const envA = { ...baseEnv, PORT: String(portA) };
   const woesA = await startWoes(envA, 'a');
-  const woesB = SCALE_OUT ? await startWoes({ ...baseEnv, PORT: String(portB), WOES_LOG_FILE: `${logFile}.b` }, 'b') : null;
+  const woesB = SCALE_OUT
+    ? await startWoes({ ...baseEnv, PORT: String(portB), WOES_LOG_FILE: `${logFile}.b` }, 'b')
+    : null;
   const baseA = `http://127.0.0.1:${portA}`;
   const urls = (p) => (woesB ? [`${baseA}${p}`, `http://127.0.0.1:${portB}${p}`] : [`${baseA}${p}`]);
   const auth = { authorization: `Bearer ${secret}` };
@@ -137,7 +179,10 @@ async function main() {
     return combine(results);
   };
 
-  await run('2 GET /api/v1/me (valid key)', async () => ({ ...(await spread({ path: '/api/v1/me', headers: auth })), rss: rssOf() }));
+  await run('2 GET /api/v1/me (valid key)', async () => ({
+    ...(await spread({ path: '/api/v1/me', headers: auth })),
+    rss: rssOf(),
+  }));
   await run('3 GET /api/v1/conversations?limit=10', async () => ({
     ...(await spread({ path: '/api/v1/conversations?limit=10', headers: auth })),
     rss: rssOf(),
@@ -163,7 +208,9 @@ async function main() {
     return {
       ...(await spread({
         path: '/api/v1/me',
-        requests: [{ setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${keys[i++ % keys.length]}` } }) }],
+        requests: [
+          { setupRequest: (req) => ({ ...req, headers: { authorization: `Bearer ${keys[i++ % keys.length]}` } }) },
+        ],
       })),
       rss: rssOf(),
     };
@@ -171,9 +218,18 @@ async function main() {
 
   for (const server of servers()) await stopProcess(server);
 
-  const scale = !ONLY || ONLY.some((o) => o.startsWith('8')) ? await scaleScenario({ ROOT, woes, startWoes, baseEnv, freePort, SCALE_OUT }) : null;
+  const scale =
+    !ONLY || ONLY.some((o) => o.startsWith('8'))
+      ? await scaleScenario({ ROOT, woes, startWoes, baseEnv, freePort, SCALE_OUT })
+      : null;
 
-  report({ rows, machine, revocation, scale, mode: SCALE_OUT ? 'scale-out (PostgreSQL + Redis, 2 processes)' : 'embedded (SQLite)' });
+  report({
+    rows,
+    machine,
+    revocation,
+    scale,
+    mode: SCALE_OUT ? 'scale-out (PostgreSQL + Redis, 2 processes)' : 'embedded (SQLite)',
+  });
 }
 
 async function measureSplit(options) {
@@ -188,7 +244,9 @@ function combine(results) {
     p50: Math.max(...results.map((r) => r.p50)),
     p99: Math.max(...results.map((r) => r.p99)),
     total: results.reduce((s, r) => s + r.total, 0),
-    cpuMicros: Math.round(results.reduce((s, r) => s + r.cpuMicros * r.total, 0) / results.reduce((s, r) => s + r.total, 0)),
+    cpuMicros: Math.round(
+      results.reduce((s, r) => s + r.cpuMicros * r.total, 0) / results.reduce((s, r) => s + r.total, 0),
+    ),
     statuses: results.map((r) => r.statuses),
   };
 }
@@ -221,7 +279,9 @@ function report({ rows, machine, revocation, scale, mode }) {
         `| ${r.name} | ${r.rps} | ${hello ? ratio(r.rps, hello.rps) : ''} | ${r.cpuMicros ?? ''} | ${hello && r.cpuMicros ? ratio(hello.cpuMicros, r.cpuMicros) : ''} | ${r.p50} | ${r.p99} | ${r.rss ?? ''} | ${JSON.stringify(r.statuses).replace(/\|/g, '/')} |`,
     ),
     '',
-    me && peer ? `(2) ÷ (7): ${ratio(me.rps, peer.rps)}× in requests/s; ${ratio(peer.cpuMicros, me.cpuMicros)}× in server CPU per request.` : '',
+    me && peer
+      ? `(2) ÷ (7): ${ratio(me.rps, peer.rps)}× in requests/s; ${ratio(peer.cpuMicros, me.cpuMicros)}× in server CPU per request.`
+      : '',
     revocation !== null ? `Revocation on process A refused by process B after ${revocation} ms.` : '',
     scale ? scale.lines.join('\n') : '',
   ];

@@ -33,7 +33,12 @@ export async function scaleScenario({ ROOT, woes, startWoes, baseEnv, freePort, 
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'woes-bench-scale-'));
   const env = { ...baseEnv, WOES_DATA_DIR: dataDir, WOES_LOG_FILE: path.join(dataDir, 'woes.log') };
-  const init = JSON.parse(woes(['init', '--email', 'scale@example.com', '--password', 'bench-password-8472', '--workspace', 'Scale', '--json'], env));
+  const init = JSON.parse(
+    woes(
+      ['init', '--email', 'scale@example.com', '--password', 'bench-password-8472', '--workspace', 'Scale', '--json'],
+      env,
+    ),
+  );
   woes(['workspace', 'set-rate-limit', init.workspaceId, '--per-hour', '1000000000'], env);
 
   const known = [];

@@ -1,31 +1,32 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.js';
-import { createStorage, type Storage } from './storage/database.js';
-import { createLogger } from './http/logger.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerOpenAPI } from './http/openapi.js';
 import { registerHealth } from './http/health.js';
 import { ErrorBody } from './http/schemas.js';
-import { AuditLog } from './audit/audit-log.js';
-import { createInvalidationBus } from './events/index.js';
-import type { InvalidationBus } from './events/invalidation-bus.js';
-import { systemClock, type Clock, type CoreDeps, type DomainModule } from './deps.js';
+import type { CoreDeps, DomainModule } from './deps.js';
+import { createCore, storageFor, type CoreOptions } from './core.js';
 import { loadInstanceSecrets, type InstanceSecrets } from './security/instance-secrets.js';
-import { createAccountsModule } from './accounts/module.js';
+import { createAccountsModule } from './accounts/index.js';
 import { createKeysModule } from './keys/module.js';
+import { Mailer } from './accounts/mail/mailer.js';
 import { createSupportModule } from './support/module.js';
+import { createSupportServices } from './support/services.js';
+import { createWidgetModule } from './widget/module.js';
+import { widgetSupport } from './widget/support-adapter.js';
+import { createPortalModule } from './portal/module.js';
+import { portalSupport } from './portal/support-adapter.js';
+import { createApiTestsModule } from './apitests/module.js';
+import { createChannelsModule } from './channels/module.js';
+import { channelSupport } from './channels/support-adapter.js';
 import { auditRoutes } from './audit/routes.js';
-import { registerWebApp } from './web/plugin.js';
-import { createRateLimiter, limiterNamespace } from './ratelimit/index.js';
-import type { RateLimiter, RateRule, RuleName } from './ratelimit/rate-limiter.js';
+import { createWebhooksModule } from './webhooks/module.js';
+import { registerWebApp } from './web-app/plugin.js';
+import { VERSION } from './version.js';
 
-export const VERSION: string = (
-  JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export { VERSION };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,47 +40,28 @@ export interface WoesCore extends CoreDeps {
 }
 
 /** Everything a test or a tool may substitute; anything left out is built from the config. */
-export interface AppDeps {
-  storage?: Storage;
-  clock?: Clock;
-  bus?: InvalidationBus;
-  limiter?: RateLimiter;
-  /** Other numbers for SPEC §5's limits (tests shrink quotas and windows this way). */
-  rateRules?: Partial<Record<RuleName, RateRule>>;
-  logger?: Logger;
-  /** Where log lines go when no logger is given (tests capture them to search for secrets). */
-  logStream?: DestinationStream;
-}
+export type AppDeps = CoreOptions;
 
 export const BODY_LIMIT = 1024 * 1024;
 
-/** The storage a config asks for: PostgreSQL when DATABASE_URL is set, else SQLite in the data dir. */
-export function storageFor(config: Config): Storage {
-  return createStorage({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'woes.db') });
-}
+export { storageFor };
 
 /** Builds the whole application; no side effects beyond opening its own connections. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
-  const logger =
-    deps.logger ?? createLogger({ level: config.logLevel, destination: deps.logStream ?? config.logDestination });
-  const ownsStorage = deps.storage === undefined;
-  const storage = deps.storage ?? storageFor(config);
-  await storage.migrate();
-  const clock = deps.clock ?? systemClock;
-  const bus = deps.bus ?? createInvalidationBus(config, storage, logger);
-  const core: CoreDeps = {
-    config,
-    storage,
-    db: storage.db,
-    logger,
-    clock,
-    bus,
-    audit: new AuditLog(() => clock.now()),
-    limiter:
-      deps.limiter ??
-      createRateLimiter(config, { now: () => clock.now(), logger, namespace: limiterNamespace(storage), rules: deps.rateRules }),
-  };
-  const modules: DomainModule[] = [createAccountsModule(core), createKeysModule(core), createSupportModule(core)];
+  const core = await createCore(config, deps);
+  const { logger, storage } = core;
+  const secrets = loadInstanceSecrets(config);
+  const support = createSupportServices(core);
+  const modules: DomainModule[] = [
+    createAccountsModule(core),
+    createKeysModule(core, { usage: core.services.keyUsage, service: core.services.keys, mailer: new Mailer(core) }),
+    createSupportModule(core, support),
+    createWidgetModule(core, { masterKeys: secrets.masterKeys, support: widgetSupport(support) }),
+    createPortalModule(core, { mailer: new Mailer(core), support: portalSupport(support, core.db) }),
+    createWebhooksModule(core, { masterKeys: secrets.masterKeys, version: VERSION }),
+    createApiTestsModule(core, { masterKeys: secrets.masterKeys, policy: deps.outboundPolicy }),
+    createChannelsModule(core, { masterKeys: secrets.masterKeys, support: channelSupport(support) }),
+  ];
 
   const app = Fastify({
     loggerInstance: logger,
@@ -91,24 +73,30 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    frameworkErrors,
+    clientErrorHandler: clientErrorHandler(logger),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }) as unknown as FastifyInstance;
 
-  app.decorate('woes', { ...core, secrets: loadInstanceSecrets(config), modules });
+  app.decorate('woes', { ...core, secrets, modules });
   app.addSchema(ErrorBody);
   // JSON only: a text body is a 415, not a string that slips past the schema.
   app.removeContentTypeParser(['text/plain']);
   app.addHook('onRequest', async function echoCorrelationId(request, reply) {
     reply.header('x-correlation-id', request.id);
+    // API answers are per caller and often carry secrets: no browser or proxy may keep them (SPEC §9).
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.addHook('onResponse', async function logRequest(request, reply) {
-    request.log.info({ req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed');
+    request.log.info(
+      { req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+      'request completed',
+    );
   });
   registerErrorHandling(app);
   await registerOpenAPI(app, VERSION);
   registerAuthentication(app, {
-    apiKeys: modules.find((m) => m.apiKeyVerifier)?.apiKeyVerifier ?? null,
-    sessions: modules.find((m) => m.sessionVerifier)?.sessionVerifier ?? null,
+    verifiers: modules.flatMap((m) => m.credentials ?? []),
     limiter: core.limiter,
   });
   await registerHealth(app, { storage, version: VERSION, redisStatus: () => core.limiter.backendStatus() });
@@ -123,17 +111,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await registerWebApp(app, config);
 
   app.addHook('onReady', async function startModules() {
-    await bus.start();
-    await core.limiter.start?.();
+    await core.start();
     for (const module of modules) await module.start?.();
   });
   app.addHook('onClose', async function closeModules() {
     // Flush buffers (key usage) before the database goes away.
     for (const module of modules) await module.close?.();
-    await bus.close();
-    await core.limiter.close();
-    if (ownsStorage) await storage.destroy();
-    logger.flush();
+    await core.close();
   });
   return app;
 }

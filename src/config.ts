@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
 
 /** The only reader of process.env: every setting of SPEC §1, validated once, frozen. */
@@ -13,6 +15,8 @@ export interface Config {
   readonly publicUrl: string;
   readonly signingKey: string | null;
   readonly masterKey: string | null;
+  /** WOES_MASTER_KEY_PREVIOUS: the key before a rotation, still read (never written) while values move. */
+  readonly masterKeyPrevious: string | null;
   readonly smtpUrl: string | null;
   readonly googleClientId: string | null;
   readonly microsoftClientId: string | null;
@@ -28,10 +32,38 @@ export interface Config {
   readonly invalidationPollMs: number;
   /** Milliseconds between flushes of buffered key usage (last used, daily counts). */
   readonly usageFlushMs: number;
+  /**
+   * The longest a database query may take (WOES_DB_TIMEOUT_MS): PostgreSQL's statement_timeout
+   * plus a client-side timer for a server that stops answering, SQLite's busy timeout (capped,
+   * see storage/database.ts). Past it the request answers 503 rather than waiting.
+   */
+  readonly dbTimeoutMs: number;
+  /** Public keys that sign leaked-key reports (GitHub secret scanning); empty: reports are refused. */
+  readonly leakReportPublicKeys: ReadonlyArray<LeakReportPublicKey>;
+  /** Milliseconds between runs of the key-governance job (idle keys, expiry warnings). */
+  readonly keyJobIntervalMs: number;
+  /** Milliseconds between runs of the webhook dispatcher and delivery worker (WOES_WEBHOOK_POLL_MS). */
+  readonly webhookPollMs: number;
+  /** Multiplies the webhook retry schedule (WOES_WEBHOOK_RETRY_SCALE, for tests: 1 in production). */
+  readonly webhookRetryScale: number;
+  /**
+   * WOES_ALLOW_PRIVATE_WEBHOOKS: outbound calls (webhooks, API test runs) may reach loopback and
+   * private addresses. For local development and tests only; cloud metadata stays refused.
+   */
+  readonly allowPrivateWebhooks: boolean;
+}
+
+export interface LeakReportPublicKey {
+  readonly keyIdentifier: string;
+  /** PEM (SPKI) of an ECDSA P-256 key. */
+  readonly key: string;
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
@@ -52,6 +84,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** A number in (0, 1]: a scale factor. */
+function fraction(env: Env, name: string): number {
+  const raw = text(env, name);
+  if (raw === null) return 1;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || !(value > 0 && value <= 1)) {
+    throw new ConfigError(name, `must be a number above 0 and at most 1, got "${raw}"`);
+  }
   return value;
 }
 
@@ -79,20 +122,69 @@ function bool(env: Env, name: string): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
-function masterKey(env: Env): string | null {
-  const raw = text(env, 'WOES_MASTER_KEY');
+function masterKey(env: Env, name: string): string | null {
+  const raw = text(env, name);
   if (raw === null) return null;
   if (Buffer.from(raw, 'base64').length !== 32) {
-    throw new ConfigError('WOES_MASTER_KEY', 'must be 32 bytes encoded as base64');
+    throw new ConfigError(name, 'must be 32 bytes encoded as base64');
   }
   return raw;
+}
+
+/** The URL a browser on this machine opens for HOST and PORT: a wildcard host is reached as localhost. */
+export function listenUrl(host: string, port: number): string {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const name = wildcard ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/**
+ * WOES_LEAK_REPORT_PUBLIC_KEYS: GitHub's published JSON (`{"public_keys":[{key_identifier, key}]}`
+ * or the bare array), inline or as the path of a file holding it.
+ */
+function leakReportKeys(env: Env): LeakReportPublicKey[] {
+  const name = 'WOES_LEAK_REPORT_PUBLIC_KEYS';
+  const raw = text(env, name);
+  if (raw === null) return [];
+  let document = raw;
+  if (!raw.startsWith('{') && !raw.startsWith('[')) {
+    try {
+      document = fs.readFileSync(raw, 'utf8');
+    } catch {
+      throw new ConfigError(name, 'must be JSON or the path of a readable JSON file');
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(document);
+  } catch {
+    throw new ConfigError(name, 'is not valid JSON');
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { public_keys?: unknown }).public_keys;
+  if (!Array.isArray(list) || list.length === 0) throw new ConfigError(name, 'must list at least one public key');
+  return list.map((entry: { key_identifier?: unknown; key?: unknown }) => {
+    if (typeof entry.key_identifier !== 'string' || typeof entry.key !== 'string') {
+      throw new ConfigError(name, 'every entry needs key_identifier and key (PEM)');
+    }
+    try {
+      const key = createPublicKey(entry.key);
+      if (key.asymmetricKeyType !== 'ec') throw new Error('not EC');
+    } catch {
+      throw new ConfigError(name, `key ${entry.key_identifier} is not an ECDSA public key in PEM`);
+    }
+    return Object.freeze({ keyIdentifier: entry.key_identifier, key: entry.key });
+  });
 }
 
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const signingKey = text(env, 'WOES_SIGNING_KEY');
-  const master = masterKey(env);
+  const master = masterKey(env, 'WOES_MASTER_KEY');
+  const masterPrevious = masterKey(env, 'WOES_MASTER_KEY_PREVIOUS');
+  if (masterPrevious && !master) {
+    throw new ConfigError('WOES_MASTER_KEY_PREVIOUS', 'needs WOES_MASTER_KEY (the new key) to be set as well');
+  }
   // Scale-out instances must agree on keys, so they cannot each generate their own.
   if (databaseUrl && !signingKey) throw new ConfigError('WOES_SIGNING_KEY', 'is required when DATABASE_URL is set');
   if (databaseUrl && !master) throw new ConfigError('WOES_MASTER_KEY', 'is required when DATABASE_URL is set');
@@ -101,7 +193,9 @@ export function loadConfig(env: Env = process.env): Config {
   const defaultPlan = (text(env, 'WOES_DEFAULT_PLAN') ?? 'pro') as Plan;
   if (!PLANS.includes(defaultPlan)) throw new ConfigError('WOES_DEFAULT_PLAN', `must be one of ${PLANS.join(', ')}`);
   const host = text(env, 'HOST') ?? '127.0.0.1';
-  const publicUrl = url(env, 'WOES_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  // The default is the address the start log prints: an emailed link must open the origin the
+  // user already signed in on (localhost and 127.0.0.1 are different origins, with different cookies).
+  const publicUrl = url(env, 'WOES_PUBLIC_URL', ['http:', 'https:']) ?? listenUrl(host, port);
 
   return Object.freeze({
     port,
@@ -112,20 +206,31 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     signingKey,
     masterKey: master,
+    masterKeyPrevious: masterPrevious,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     googleClientId: text(env, 'GOOGLE_CLIENT_ID'),
     microsoftClientId: text(env, 'MICROSOFT_CLIENT_ID'),
     microsoftAllowedTenants: Object.freeze(
-      (text(env, 'MICROSOFT_ALLOWED_TENANTS') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+      (text(env, 'MICROSOFT_ALLOWED_TENANTS') ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
     ),
     googleJwksUrl: url(env, 'GOOGLE_JWKS_URL', ['http:', 'https:']) ?? 'https://www.googleapis.com/oauth2/v3/certs',
     microsoftJwksUrl:
-      url(env, 'MICROSOFT_JWKS_URL', ['http:', 'https:']) ?? 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      url(env, 'MICROSOFT_JWKS_URL', ['http:', 'https:']) ??
+      'https://login.microsoftonline.com/common/discovery/v2.0/keys',
     trustProxy: bool(env, 'WOES_TRUST_PROXY'),
     logLevel,
     defaultPlan,
     logDestination: text(env, 'WOES_LOG_FILE') ?? 'stdout',
     invalidationPollMs: integer(env, 'WOES_INVALIDATION_POLL_MS', 250, 10, 60_000),
     usageFlushMs: integer(env, 'WOES_USAGE_FLUSH_MS', 5000, 10, 60_000),
+    dbTimeoutMs: integer(env, 'WOES_DB_TIMEOUT_MS', 5000, 50, 600_000),
+    leakReportPublicKeys: Object.freeze(leakReportKeys(env)),
+    keyJobIntervalMs: integer(env, 'WOES_KEY_JOB_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
+    webhookPollMs: integer(env, 'WOES_WEBHOOK_POLL_MS', 500, 10, 60_000),
+    webhookRetryScale: fraction(env, 'WOES_WEBHOOK_RETRY_SCALE'),
+    allowPrivateWebhooks: bool(env, 'WOES_ALLOW_PRIVATE_WEBHOOKS'),
   });
 }

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { Storage, DB } from './storage/database.js';
 import type { InvalidationBus } from './events/invalidation-bus.js';
 import type { AuditLog } from './audit/audit-log.js';
-import type { ApiKeyVerifier, SessionVerifier } from './http/principal.js';
+import type { CredentialVerifier } from './http/principal.js';
 import type { RateLimiter } from './ratelimit/rate-limiter.js';
 
 /** A clock the tests can move. */
@@ -34,8 +34,8 @@ export interface DomainModule {
   routes(app: FastifyInstance): Promise<void>;
   /** Routes outside the /api/v1 prefix (e.g. GET /.well-known/jwks.json). */
   rootRoutes?(app: FastifyInstance): Promise<void>;
-  readonly apiKeyVerifier?: ApiKeyVerifier;
-  readonly sessionVerifier?: SessionVerifier;
+  /** The credential kinds this domain verifies for the authentication hook. */
+  readonly credentials?: readonly CredentialVerifier[];
   /** Starts background work (flush timers, pollers) once the app is ready. */
   start?(): Promise<void>;
   /** Flushes buffers and stops timers on shutdown. */

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'insufficient_scope'
   | 'forbidden'
   | 'plan_required'
+  | 'ip_not_allowed'
+  | 'key_disabled'
   | 'email_not_verified'
   | 'not_found'
   | 'conflict'
@@ -24,6 +26,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = Object.freeze({
   insufficient_scope: 403,
   forbidden: 403,
   plan_required: 403,
+  ip_not_allowed: 403,
+  key_disabled: 401,
   email_not_verified: 403,
   not_found: 404,
   conflict: 409,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.js';
+import { listenUrl, type Config } from './config.js';
 import { buildApp } from './app.js';
 
 /** Listens, and on SIGTERM/SIGINT stops accepting, finishes in-flight requests, flushes and closes. */
@@ -24,6 +24,23 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Woes is listening on http://${config.host}:${config.port} (${app.woes.storage.dialect}); API reference at /docs`);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  // One log line each, so every one reads whole in a JSON log too.
+  for (const line of startMessage(config, app.woes.storage.dialect, port)) app.log.info(line);
   return app;
+}
+
+/**
+ * What a first run needs to know: where the web app and the API reference are, and how to
+ * make the first workspace and key (nothing else can, on a fresh database).
+ */
+export function startMessage(config: Config, dialect: string, port = config.port): string[] {
+  const base = config.publicUrl;
+  return [
+    `Woes is listening on ${listenUrl(config.host, port)} (${dialect})`,
+    `Web app: ${base}/app/`,
+    `API reference: ${base}/docs`,
+    `First workspace and API key: npx woes init --email you@example.com --password '<a long password>' --workspace 'My team'`,
+  ];
 }

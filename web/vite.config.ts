@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The admin app is served by Woes itself under /app (src/web/plugin.ts); hashed assets
+// The admin app is served by Woes itself under /app (src/web-app/plugin.ts); hashed assets
 // land in web/dist/assets and are cached for a year there.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -18,6 +18,10 @@ export default defineConfig({
   },
   server: {
     // `vite --config web/vite.config.ts` during development: the API stays on Woes.
-    proxy: { '/api': 'http://127.0.0.1:3000', '/app/config.json': 'http://127.0.0.1:3000', '/app/outbox': 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/app/config.json': 'http://127.0.0.1:3000',
+      '/app/outbox': 'http://127.0.0.1:3000',
+    },
   },
 });

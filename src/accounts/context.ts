@@ -1,11 +1,14 @@
 import type { CoreDeps } from '../deps.js';
-import type { AuditEventInput, Executor } from '../audit/audit-log.js';
-import type { Mailer } from './mailer.js';
-import type { PasswordHasher } from './passwords.js';
-import type { SessionStore } from './sessions.js';
-import type { AccessTokens } from './access-tokens.js';
-import type { IdTokenVerifier } from './id-tokens.js';
-import type { CachedSessionVerifier } from './session-verifier.js';
+import type { AuditEvent, Executor } from '../audit/audit-log.js';
+import type { Caller } from '../http/caller.js';
+import type { Mailer } from './mail/mailer.js';
+import type { PasswordHasher } from './auth/passwords.js';
+import type { SessionStore } from './auth/session-service.js';
+import type { AccessTokens } from './auth/access-tokens.js';
+import type { IdTokenVerifier } from './auth/id-tokens.js';
+import type { CachedSessionVerifier } from './auth/session-verifier.js';
+import { workspaceIdsOf } from './workspaces/member-repository.js';
+import type { FailureBudget } from './auth/failure-budget.js';
 
 /** Everything the accounts services share, built once per app in module.ts. */
 export interface AccountsContext {
@@ -16,6 +19,8 @@ export interface AccountsContext {
   readonly accessTokens: AccessTokens;
   readonly idTokens: IdTokenVerifier;
   readonly verifier: CachedSessionVerifier;
+  /** The per-IP budget of failed sign-ins and token guesses (SPEC §5). */
+  readonly failures: FailureBudget;
 }
 
 const MAX_FANOUT = 50;
@@ -27,15 +32,14 @@ const MAX_FANOUT = 50;
 export async function auditForUser(
   core: Pick<CoreDeps, 'audit'>,
   executor: Executor,
+  caller: Caller,
   userId: string | null,
-  event: Omit<AuditEventInput, 'workspaceId'>,
+  event: Omit<AuditEvent, 'workspaceId'>,
 ): Promise<void> {
-  const workspaces = userId
-    ? await executor.selectFrom('memberships').select('workspaceId').where('userId', '=', userId).limit(MAX_FANOUT).execute()
-    : [];
+  const workspaces = userId ? await workspaceIdsOf(executor, userId, MAX_FANOUT) : [];
   if (workspaces.length === 0) {
-    await core.audit.record(executor, { ...event, workspaceId: null });
+    await core.audit.record(executor, caller, { ...event, workspaceId: null });
     return;
   }
-  for (const { workspaceId } of workspaces) await core.audit.record(executor, { ...event, workspaceId });
+  for (const workspaceId of workspaces) await core.audit.record(executor, caller, { ...event, workspaceId });
 }

@@ -1,21 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { CoreDeps, DomainModule } from '../deps.js';
-import { AccessTokens } from './access-tokens.js';
-import { authRoutes } from './auth-routes.js';
+import { AccessTokens } from './auth/access-tokens.js';
+import { authRoutes } from './auth/routes.js';
 import type { AccountsContext } from './context.js';
-import { IdTokenVerifier } from './id-tokens.js';
-import { Invites } from './invites.js';
-import { Mailer } from './mailer.js';
-import { memberRoutes } from './member-routes.js';
-import { Members } from './members.js';
-import { PasswordHasher } from './passwords.js';
-import { Registration } from './registration.js';
-import { JWKS } from './schemas.js';
-import { CachedSessionVerifier } from './session-verifier.js';
-import { SessionStore } from './sessions.js';
-import { SignIn } from './sign-in.js';
-import { workspaceRoutes } from './workspace-routes.js';
+import { FailureBudget } from './auth/failure-budget.js';
+import { IdTokenVerifier } from './auth/id-tokens.js';
+import { Invites } from './workspaces/invite-service.js';
+import { Mailer } from './mail/mailer.js';
+import { memberRoutes } from './workspaces/member-routes.js';
+import { Members } from './workspaces/member-service.js';
+import { PasswordHasher } from './auth/passwords.js';
+import { Registration } from './auth/registration-service.js';
+import { JWKS } from './auth/schemas.js';
+import { CachedSessionVerifier } from './auth/session-verifier.js';
+import { SessionStore } from './auth/session-service.js';
+import { SignIn } from './auth/sign-in-service.js';
+import { workspaceRoutes } from './workspaces/workspace-routes.js';
+import { Workspaces } from './workspaces/workspace-service.js';
 
 /** The accounts domain: users, sessions, workspaces, members, invitations and the email they send. */
 export function createAccountsModule(core: CoreDeps): DomainModule {
@@ -30,11 +32,13 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
     accessTokens,
     idTokens: new IdTokenVerifier(core.config, core.clock),
     verifier,
+    failures: new FailureBudget(core),
   };
   const registration = new Registration(ctx);
   const signIn = new SignIn(ctx);
   const invites = new Invites(ctx);
   const members = new Members(core);
+  const workspaces = new Workspaces(core);
 
   /** The signing key is one of the app's instance secrets, decorated after modules are made. */
   function loadKey(app: FastifyInstance): void {
@@ -43,25 +47,29 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
 
   return {
     name: 'accounts',
-    sessionVerifier: verifier,
+    credentials: [verifier],
     async routes(app) {
       loadKey(app);
       await app.register(async function accounts(scope) {
         // Encapsulated: only the accounts routes parse cookies (the refresh-token cookie).
         await scope.register(cookie);
         await authRoutes(scope, ctx, { registration, signIn, invites });
-        await workspaceRoutes(scope, ctx);
+        await workspaceRoutes(scope, workspaces);
         await memberRoutes(scope, members, invites);
       });
     },
     async rootRoutes(app) {
       loadKey(app);
-      app.get('/.well-known/jwks.json', {
-        schema: { tags: ['auth'], summary: 'Public keys of session access tokens', response: { 200: JWKS } },
-      }, async function jwks(_request, reply) {
-        reply.header('cache-control', 'public, max-age=300');
-        return { keys: [accessTokens.publicJwk] };
-      });
+      app.get(
+        '/.well-known/jwks.json',
+        {
+          schema: { tags: ['auth'], summary: 'Public keys of session access tokens', response: { 200: JWKS } },
+        },
+        async function jwks(_request, reply) {
+          reply.header('cache-control', 'public, max-age=300');
+          return { keys: [accessTokens.publicJwk] };
+        },
+      );
     },
     async close() {
       verifier.close();

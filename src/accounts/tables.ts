@@ -11,7 +11,7 @@ export interface SessionsTable {
   expiresAt: number;
   lastRefreshedAt: number | null;
   endedAt: number | null;
-  /** 'sign_out' | 'sign_out_everywhere' | 'password_reset' | 'refresh_reuse' */
+  /** 'sign_out' | 'sign_out_everywhere' | 'password_reset' | 'refresh_reuse' | 'email_proven' */
   endedReason: string | null;
   ip: string | null;
   userAgent: string | null;

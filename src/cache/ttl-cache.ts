@@ -1,6 +1,7 @@
 /**
- * A bounded in-process cache with a time limit per entry. Entries leave by age, by LRU when
- * full, or by `delete` when an invalidation arrives; the age limit is only the backstop.
+ * A bounded in-process cache with a time limit per entry. Entries leave by age, by least
+ * recent use when full, or by `delete` when an invalidation arrives; the age limit is only
+ * the backstop. Recency is the Map's order: a hit moves its entry to the end.
  */
 export class TTLCache<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
@@ -14,16 +15,16 @@ export class TTLCache<K, V> {
   get(key: K): V | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
+    this.entries.delete(key);
+    if (entry.expiresAt <= this.now()) return undefined;
+    // Re-inserting puts the entry last: a key in steady use is never the one evicted.
+    this.entries.set(key, entry);
     return entry.value;
   }
 
   set(key: K, value: V, ttlMs: number = this.ttlMs): void {
     if (this.entries.size >= this.maxEntries && !this.entries.has(key)) {
-      // Maps iterate in insertion order: the first key is the least recently set.
+      // Maps iterate in insertion order and hits re-insert: the first key is the least recently used.
       const oldest = this.entries.keys().next().value as K;
       this.entries.delete(oldest);
     }

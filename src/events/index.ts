@@ -3,19 +3,25 @@ import type { Config } from '../config.js';
 import type { Storage } from '../storage/database.js';
 import type { Logger } from 'pino';
 import type { InvalidationBus } from './invalidation-bus.js';
-import { RedisBus } from './redis-bus.js';
-import { PgNotifyBus } from './pg-notify-bus.js';
-import { PollBus } from './poll-bus.js';
+import { LoggedBus } from './logged-bus.js';
+import { RedisChannel } from './redis-channel.js';
+import { PgNotifyChannel } from './pg-notify-channel.js';
 
 /**
- * Picks the invalidation transport for the mode, once: Redis pub/sub when REDIS_URL is set,
- * PostgreSQL LISTEN/NOTIFY on PostgreSQL without Redis, the polled log in embedded mode.
+ * The invalidation log in every mode, with the mode's fast path picked once: Redis pub/sub
+ * when REDIS_URL is set, PostgreSQL LISTEN/NOTIFY on PostgreSQL without Redis, none in
+ * embedded mode (the log is polled).
  */
-export function createInvalidationBus(config: Config, storage: Storage, logger: Logger): InvalidationBus {
-  if (config.redisUrl) return new RedisBus(config.redisUrl, redisChannel(storage), logger);
-  if (storage.dialect === 'postgres') return new PgNotifyBus(storage.db, storage.location, notifyChannel(storage), logger);
-  return new PollBus(storage.db, config.invalidationPollMs, logger);
+export function createInvalidationBus(config: Config, storage: Storage, logger: Logger): LoggedBus {
+  const push = config.redisUrl
+    ? new RedisChannel(config.redisUrl, redisChannel(storage), logger)
+    : storage.dialect === 'postgres'
+      ? new PgNotifyChannel(storage.db, storage.location, notifyChannel(storage), logger)
+      : null;
+  return new LoggedBus(storage.db, push, { pollMs: config.invalidationPollMs, logger });
 }
+
+export type { InvalidationBus };
 
 /**
  * One channel per database, so processes on different databases (or test schemas) never

@@ -2,67 +2,54 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, insufficientScope, invalidRequest, rateLimited, unauthorized } from '../errors.js';
 import type { RateLimiter, RateRule } from '../ratelimit/rate-limiter.js';
 import { rateLimitHeaders, retryAfterSeconds } from '../ratelimit/enforce.js';
-import type {
-  ApiKeyVerifier,
-  Principal,
-  RequestFacts,
-  RouteAuth,
-  SessionVerifier,
-} from './principal.js';
+import { hasCredentialInQuery } from '../security/redact.js';
+import { bearerToken } from './bearer.js';
+import { anonymousCaller, withPrincipal, type RequestCaller } from './caller.js';
+import type { CredentialVerifier, Principal, RouteAuth } from './principal.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
   }
   interface FastifyRequest {
-    principal: Principal | null;
+    /** Who is calling: set by the hook on every request (anonymous on public routes). */
+    caller: RequestCaller;
   }
 }
 
 export interface AuthenticationDeps {
-  apiKeys: ApiKeyVerifier | null;
-  sessions: SessionVerifier | null;
+  /** Every credential kind the domains provide; each claims its own tokens. */
+  verifiers: readonly CredentialVerifier[];
   /** SPEC §5: failed credentials per IP, requests per API key and per session user. */
   limiter: RateLimiter;
 }
 
-const BEARER = /^Bearer +([^\s]+) *$/i;
-const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-// A credential in the URL ends up in proxy logs and browser history: refuse it outright.
-const CREDENTIAL_IN_URL = /[?&](access_token|api_key|apikey|key|token)=|woes(k|cs)_/i;
-
-export function requestFacts(request: FastifyRequest): RequestFacts {
-  const agent = request.headers['user-agent'];
-  return { ip: request.ip, userAgent: typeof agent === 'string' ? agent : null, requestId: request.id };
-}
-
 /**
  * The authentication hook: the most executed code in the product. It parses the header,
- * hands the token to the verifier for its type, then checks the workspace and the scope.
+ * hands the token to the verifier that claims it, then checks the workspace and the scope.
  * Verifiers own caching; this function allocates little and touches no database.
  */
 export function registerAuthentication(app: FastifyInstance, deps: AuthenticationDeps): void {
-  app.decorateRequest('principal', null);
+  app.decorateRequest('caller', null as unknown as RequestCaller);
 
   app.addHook('onRequest', async function authenticate(request, reply) {
+    const anonymous = anonymousCaller(request);
+    request.caller = anonymous;
     const auth = request.routeOptions.config.auth;
     if (auth === undefined) return;
-    if (request.url.includes('?') && CREDENTIAL_IN_URL.test(request.url)) {
+    if (hasCredentialInQuery(request.url)) {
       throw unauthorized('Credentials are accepted only in the Authorization header, never in the URL.');
     }
-    const header = request.headers.authorization;
-    if (header === undefined || header === '') throw unauthorized('A valid credential is required: send Authorization: Bearer <token>.');
-    const match = BEARER.exec(header);
-    if (match === null) throw unauthorized('The Authorization header must be "Bearer <token>".');
-    const token = match[1];
+    const token = bearerToken(request.headers.authorization);
+    if (token === null) throw unauthorized('A valid credential is required: send Authorization: Bearer <token>.');
     const workspaceHeader = workspaceIdHeader(request);
     const { limiter } = deps;
     // An IP that keeps presenting bad credentials is turned away before any lookup or
     // signature check, so a flood of junk keys costs one in-memory map read each.
     const blockedMs = limiter.blockedFor('failedCredentials', request.ip);
     if (blockedMs > 0) throw rateLimited(Math.ceil(blockedMs / 1000));
-    const principal = await verify(token, workspaceHeader, request, deps, auth);
-    request.principal = principal;
+    const principal = await verify(token, workspaceHeader, anonymous, request, deps, auth);
+    request.caller = withPrincipal(anonymous, principal);
     await spendRequest(principal, limiter, reply);
     checkWorkspace(principal, workspaceHeader, auth);
     if (auth.scope !== null && !principal.scopes.has(auth.scope)) throw insufficientScope([auth.scope]);
@@ -90,42 +77,49 @@ async function spendRequest(principal: Principal, limiter: RateLimiter, reply: F
 async function verify(
   token: string,
   workspaceHeader: string | null,
+  caller: RequestCaller,
   request: FastifyRequest,
   deps: AuthenticationDeps,
   auth: RouteAuth,
 ): Promise<Principal> {
-  const credentials = auth.credentials ?? 'any';
-  const isKey = token.startsWith('woesk_');
-  // Wrong kinds of credential are mistakes, not guesses: they do not count as failures.
-  if (isKey && (credentials === 'session' || deps.apiKeys === null)) {
-    throw unauthorized('This endpoint needs a signed-in session, not an API key.');
-  }
-  if (token.startsWith('woespk_')) {
-    // Widget keys are public: they never unlock the REST API.
-    throw unauthorized('A widget key is not an API credential; use a server API key (woesk_…).');
-  }
-  const isJWT = !isKey && JWT_SHAPE.test(token);
-  if (isJWT && (credentials === 'api_key' || deps.sessions === null)) {
-    throw unauthorized('This endpoint needs an API key.');
-  }
-  try {
-    if (isKey) return await deps.apiKeys!.verify(token, requestFacts(request));
-    if (isJWT) return await deps.sessions!.verify(token, workspaceHeader, requestFacts(request));
+  const verifier = claimantOf(deps.verifiers, token);
+  if (verifier === undefined) {
+    await spendFailure(request, deps);
     throw unauthorized('The credential is not recognised.');
-  } catch (error) {
-    // Every credential that fails verification spends a point of its IP's budget.
-    if (error instanceof AppError && error.statusCode === 401) {
-      await deps.limiter.consume('failedCredentials', request.ip, deps.limiter.rules.failedCredentials);
-    }
-    throw error;
   }
+  // Wrong kinds of credential are mistakes, not guesses: they do not count as failures.
+  if (!accepts(auth, verifier.kind)) throw unauthorized(verifier.misplaced);
+  const result = await verifier.verify(token, caller, workspaceHeader);
+  if (result.valid) return result.principal;
+  // Every credential that fails verification spends a point of its IP's budget.
+  if (result.error.statusCode === 401) await spendFailure(request, deps);
+  throw result.error;
+}
+
+function claimantOf(verifiers: readonly CredentialVerifier[], token: string): CredentialVerifier | undefined {
+  for (const verifier of verifiers) if (verifier.claims(token)) return verifier;
+  return undefined;
+}
+
+/** REST routes take API keys and sessions (both by default); no other kind is ever accepted. */
+function accepts(auth: RouteAuth, kind: CredentialVerifier['kind']): boolean {
+  const credentials = auth.credentials ?? 'any';
+  if (kind === 'api_key') return credentials !== 'session';
+  if (kind === 'session') return credentials !== 'api_key';
+  return false;
+}
+
+async function spendFailure(request: FastifyRequest, deps: AuthenticationDeps): Promise<void> {
+  await deps.limiter.consume('failedCredentials', request.ip, deps.limiter.rules.failedCredentials);
 }
 
 function workspaceIdHeader(request: FastifyRequest): string | null {
   const value = request.headers['x-workspace-id'];
   if (value === undefined) return null;
   if (typeof value !== 'string' || value.length === 0 || value.length > 64) {
-    throw invalidRequest('The x-workspace-id header is not valid.', [{ path: '/headers/x-workspace-id', message: 'must be a workspace id' }]);
+    throw invalidRequest('The x-workspace-id header is not valid.', [
+      { path: '/headers/x-workspace-id', message: 'must be a workspace id' },
+    ]);
   }
   return value;
 }
@@ -144,11 +138,4 @@ function checkWorkspace(principal: Principal, header: string | null, auth: Route
       { path: '/headers/x-workspace-id', message: 'is required' },
     ]);
   }
-}
-
-/** The workspace of an authenticated, workspace-scoped request. */
-export function workspaceOf(request: FastifyRequest): string {
-  const id = request.principal?.workspaceId;
-  if (!id) throw new AppError('internal_error', 'route used workspaceOf without a workspace');
-  return id;
 }

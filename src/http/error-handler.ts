@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, STATUS_OF, type ErrorCode, type ErrorDetail } from '../errors.js';
 import { isUnavailableError } from '../storage/database.js';
+import { discardRestOfBody } from './framework-errors.js';
+import { redactSecrets } from '../security/redact.js';
 
 /** The one place errors become the SPEC §4 body. 5xx never carry internal messages. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -9,13 +11,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.statusCode >= 500 && appError.code === 'internal_error') {
       request.log.error({ err: error }, 'request failed');
     } else if (appError.code === 'unavailable') {
-      request.log.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'dependency unavailable');
+      request.log.warn(
+        { err: { message: (error as Error).message, code: (error as { code?: string }).code } },
+        'dependency unavailable',
+      );
     }
     return sendError(request, reply, appError);
   });
 
+  // The sentence never repeats the path: whatever the caller put in the URL stays out of the body.
   app.setNotFoundHandler(function handleNotFound(request, reply) {
-    return sendError(request, reply, new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    return sendError(request, reply, new AppError('not_found', 'No such endpoint; see /openapi.json for the API.'));
   });
 }
 
@@ -25,10 +31,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   if (options.retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(options.retryAfter))));
   const challenge = wwwAuthenticate(error, request);
   if (challenge) reply.header('www-authenticate', challenge);
-  const body: Record<string, unknown> = { code: error.code, error: error.message, requestId: request.id };
-  if (error.code === 'invalid_request') body.details = options.details ?? [];
+  // Messages may quote the caller's input ("… is not an origin"): a credential pasted into the
+  // wrong field is not repeated back (found by the fuzzer, test/fuzz/http.test.ts).
+  const body: Record<string, unknown> = {
+    code: error.code,
+    error: redactSecrets(error.message),
+    requestId: request.id,
+  };
+  if (error.code === 'invalid_request') {
+    body.details = (options.details ?? []).map((d) => ({ path: d.path, message: redactSecrets(d.message) }));
+  }
   if (options.requiredScopes) body.requiredScopes = options.requiredScopes;
   if (options.id) body.id = options.id;
+  // The client may still be sending the body it was refused for: let it finish and read the 413.
+  if (error.code === 'payload_too_large') discardRestOfBody(request, reply);
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(body);
 }
 
@@ -46,11 +62,11 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    return new AppError('invalid_request', 'The request is not valid.', {
-      details: validationDetails(fastifyError),
-    });
+    const details = validationDetails(fastifyError);
+    return new AppError('invalid_request', validationSentence(details[0]), { details });
   }
-  if (isUnavailableError(error)) return new AppError('unavailable', 'The database is unavailable; try again shortly.', { retryAfter: 5 });
+  if (isUnavailableError(error))
+    return new AppError('unavailable', 'The database is unavailable; try again shortly.', { retryAfter: 5 });
   const status = fastifyError.statusCode;
   if (status === 413) return new AppError('payload_too_large', 'The request body is larger than 1 MiB.');
   if (status === 415) return new AppError('unsupported_media_type', 'Send the request body as application/json.');
@@ -58,7 +74,8 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (status !== undefined && status >= 400 && status < 500) {
     return new AppError('invalid_request', badRequestMessage(fastifyError), { details: [] });
   }
-  if (status !== undefined && status in CODE_BY_STATUS) return new AppError(CODE_BY_STATUS[status], 'The request could not be completed.');
+  if (status !== undefined && status in CODE_BY_STATUS)
+    return new AppError(CODE_BY_STATUS[status], 'The request could not be completed.');
   return new AppError('internal_error', 'The request could not be completed.');
 }
 
@@ -69,11 +86,27 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
 );
 
 function badRequestMessage(error: FastifyError): string {
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The request body is empty but Content-Type is application/json.';
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 'The request body is not valid JSON.';
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return 'The request body is empty but Content-Type is application/json.';
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)
+    return 'The request body is not valid JSON.';
   if (/__proto__|constructor/.test(error.message)) return 'The request body contains a forbidden property name.';
   return 'The request is not valid.';
 }
+
+/**
+ * The sentence names the first problem itself ("email must match format …"), so a person reads
+ * one complete sentence and a client never has to glue `details` onto it. Only names the schema
+ * knows go into it: an unknown field's name is the caller's text and stays in `details`.
+ */
+function validationSentence(first: ErrorDetail | undefined): string {
+  if (first === undefined) return 'The request is not valid.';
+  if (first.message === UNKNOWN_FIELD) return 'The request has a field that is not allowed here.';
+  const field = first.path.split('/').filter(Boolean).slice(1).join('.');
+  return field ? `The request is not valid: ${field} ${first.message}.` : `The request is not valid: ${first.message}.`;
+}
+
+const UNKNOWN_FIELD = 'is not an allowed field';
 
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
@@ -86,7 +119,7 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
       message = 'is required';
     } else if (typeof params.additionalProperty === 'string') {
       path += `/${params.additionalProperty}`;
-      message = 'is not an allowed field';
+      message = UNKNOWN_FIELD;
     }
     return { path, message };
   });

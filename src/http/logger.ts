@@ -39,13 +39,38 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** How long a log line may wait in the file buffer: a quiet instance's log is never behind by more. */
+export const LOG_FLUSH_MS = 1000;
+
+type FileDestination = ReturnType<typeof pino.destination>;
+
+/**
+ * Buffered file writes (4 KiB) instead of one write per line: under load the buffer fills many
+ * times a second and the timer costs nothing; when the process is quiet the timer writes what
+ * waits, so the file is never more than LOG_FLUSH_MS behind, and SIGKILL (which runs no code)
+ * loses at most that much. Exit paths (process.exit after a signal, an uncaught exception) are
+ * pino's own: it flushes a non-sync destination synchronously on exit.
+ */
+function bufferedFile(file: string): FileDestination {
+  const destination = pino.destination({ dest: file, mkdir: true, sync: false, minLength: 4096 });
+  const timer = setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // Not open yet (the first tick can come before the file is): the next tick writes it.
+    }
+  }, LOG_FLUSH_MS);
+  timer.unref();
+  destination.on('close', () => clearInterval(timer));
+  return destination;
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const destination =
     typeof options.destination === 'string'
       ? options.destination === 'stdout'
         ? pino.destination(1)
-        : // Buffer file writes (4 KiB) instead of one write per line; flushed on close.
-          pino.destination({ dest: options.destination, mkdir: true, sync: false, minLength: 4096 })
+        : bufferedFile(options.destination)
       : options.destination;
   return pino(
     {
@@ -55,10 +80,13 @@ export function createLogger(options: LoggerOptions): Logger {
       // caught here, on the serialized line, before it is written anywhere.
       hooks: { streamWrite: (line: string) => redactSecrets(line) },
       serializers: {
+        err: serializeError,
         req(request: { method: string; url: string; ip?: string; headers?: Record<string, unknown> }) {
           return {
             method: request.method,
-            url: redactSecrets(request.url.replace(/([?&](?:access_token|api_key|key|token|secret)=)[^&]*/gi, '$1[REDACTED]')),
+            url: redactSecrets(
+              request.url.replace(/([?&](?:access_token|api_key|key|token|secret)=)[^&]*/gi, '$1[REDACTED]'),
+            ),
             ip: request.ip,
             userAgent: request.headers?.['user-agent'],
           };
@@ -67,4 +95,13 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
+}
+
+/**
+ * Real errors through pino's serializer; the `{ message, code }` objects the code logs on
+ * purpose (no stack for an expected outage) as they are. pino's serializer would otherwise
+ * turn them into `{"type":"Object","stack":""}` and bury the message.
+ */
+function serializeError(error: unknown): unknown {
+  return error instanceof Error ? pino.stdSerializers.err(error) : error;
 }

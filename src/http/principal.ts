@@ -1,4 +1,6 @@
 import type { Plan } from '../config.js';
+import { unauthorized, type AppError } from '../errors.js';
+import type { RequestCaller } from './caller.js';
 import type { Role, Scope } from '../scopes/scopes.js';
 
 /** Who is calling, as established by the authentication hook. */
@@ -25,24 +27,41 @@ export interface SessionPrincipal {
 
 export type Principal = ApiKeyPrincipal | SessionPrincipal;
 
-/** Facts about the request the verifiers may record (usage buffer, audit). */
-export interface RequestFacts {
-  readonly ip: string;
-  readonly userAgent: string | null;
-  readonly requestId: string;
-}
-
-/** Verifies a `woesk_` key. Throws AppError (401 unauthorized/key_expired, 403 plan_required). */
-export interface ApiKeyVerifier {
-  verify(token: string, facts: RequestFacts): Promise<ApiKeyPrincipal>;
-}
+/** The kinds of credential the authentication hook can meet in `Authorization: Bearer …`. */
+export type CredentialKind = 'api_key' | 'session' | 'widget_key' | 'portal_session';
 
 /**
- * Verifies a session access token and, when given, the membership of the workspace named by
- * x-workspace-id. Throws AppError (401 unauthorized/token_expired, 403 forbidden).
+ * The outcome of verifying a credential. A refused credential (unknown, expired, revoked, plan
+ * without API access) is an expected answer, so it is a value, as in Unkey's key service; only
+ * the unexpected (database unreachable) is thrown.
  */
-export interface SessionVerifier {
-  verify(token: string, workspaceId: string | null, facts: RequestFacts): Promise<SessionPrincipal>;
+export type Verification<P extends Principal = Principal> =
+  { readonly valid: true; readonly principal: P } | { readonly valid: false; readonly error: AppError };
+
+/**
+ * One kind of credential: it says which tokens are its own (by prefix or shape, without any
+ * lookup), so the hook holds no knowledge of token formats, and verifies the tokens it claims.
+ */
+export interface CredentialVerifier<P extends Principal = Principal> {
+  readonly kind: CredentialKind;
+  /** True when the token has this credential's form; cheap, no I/O. */
+  claims(token: string): boolean;
+  /** The 401 message when this kind is presented to a route that does not take it. */
+  readonly misplaced: string;
+  /**
+   * `workspaceId` is the x-workspace-id header as sent (unchecked): a session verifier checks
+   * membership of it; an API key carries its own workspace.
+   */
+  verify(token: string, caller: RequestCaller, workspaceId: string | null): Promise<Verification<P>>;
+}
+
+/** A credential kind that is never a REST credential (widget keys): claimed only to be refused by name. */
+export function refusedCredential(
+  kind: CredentialKind,
+  claims: (token: string) => boolean,
+  misplaced: string,
+): CredentialVerifier {
+  return { kind, claims, misplaced, verify: async () => ({ valid: false, error: unauthorized(misplaced) }) };
 }
 
 /** How a route is protected. Routes without `auth` are public. */
@@ -53,12 +72,4 @@ export interface RouteAuth {
   credentials?: 'any' | 'session' | 'api_key';
   /** Whether the call must name a workspace. Default: 'required'. */
   workspace?: 'required' | 'optional' | 'none';
-}
-
-/** The audit actor of a request. */
-export function actorOf(principal: Principal | null): { type: string; id: string | null } {
-  if (!principal) return { type: 'anonymous', id: null };
-  return principal.type === 'api_key'
-    ? { type: 'api_key', id: principal.keyId }
-    : { type: 'user', id: principal.userId };
 }

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
 
 /** Schemas shared by every route: the error body, list envelopes, paging query. */
 export const ErrorBody = Type.Object(
@@ -10,7 +10,11 @@ export const ErrorBody = Type.Object(
     requiredScopes: Type.Optional(Type.Array(Type.String())),
     id: Type.Optional(Type.String()),
   },
-  { $id: 'ErrorBody', description: 'SPEC §4 error body' },
+  {
+    $id: 'ErrorBody',
+    title: 'Error',
+    description: 'SPEC §4 error body: a stable `code`, a sentence for a person and the request id',
+  },
 );
 
 export const PageQuery = {
@@ -36,4 +40,18 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 export function isoTime(ms: number | null | undefined): string | null {
   return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+}
+
+/**
+ * `anyOf` of string constants, typed as the union of those strings. (`Type.Union(list.map(...))`
+ * makes the same JSON Schema, but TypeScript loses the tuple and the static type becomes never.)
+ */
+export function Literals<const T extends readonly string[]>(
+  values: T,
+  options?: Record<string, unknown>,
+): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  return Type.Union(
+    values.map((value) => Type.Literal(value)),
+    options,
+  ) as never;
 }

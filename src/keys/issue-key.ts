@@ -1,8 +1,10 @@
 import type { CoreDeps } from '../deps.js';
 import type { Executor } from '../audit/audit-log.js';
+import type { Caller } from '../http/caller.js';
 import { expandScopes } from '../scopes/scopes.js';
 import { newId } from '../storage/ids.js';
 import { displayParts, generateApiKey, hashKey } from './key-format.js';
+import { keyRepository } from './key-repository.js';
 import { toKeyView, type ApiKeyRow, type ApiKeyView } from './key-view.js';
 
 export interface IssueApiKeyInput {
@@ -11,21 +13,21 @@ export interface IssueApiKeyInput {
   /** Raw scopes: presets and aliases are accepted and expanded (400 for unknown ones). */
   scopes: readonly string[];
   expiresAt: number | null;
-  createdBy: { type: 'user' | 'api_key' | 'cli'; id: string | null };
-  ip?: string | null;
-  userAgent?: string | null;
   /** Set when this key replaces another (roll). */
   rolledFrom?: string | null;
+  /** Normalised IP allowlist (normaliseAllowedIps); empty or absent: any address. */
+  allowedIps?: readonly string[];
 }
 
 /**
- * Makes a key, stores only its SHA-256 and display parts, and records `key.created` in the
- * same executor (pass a transaction to land both with the caller's change). The secret is
+ * Makes a key for `caller` (recorded as its creator), stores only its SHA-256 and display
+ * parts, and records `key.created` in the same executor (pass a transaction to land both with the caller's change). The secret is
  * returned once and never stored or logged.
  */
 export async function issueApiKey(
   core: Pick<CoreDeps, 'audit' | 'clock'>,
   executor: Executor,
+  caller: Caller,
   input: IssueApiKeyInput,
 ): Promise<{ id: string; secret: string; view: ApiKeyView }> {
   const scopes = expandScopes(input.scopes);
@@ -41,8 +43,8 @@ export async function issueApiKey(
     last4,
     scopes: JSON.stringify(scopes),
     createdAt: now,
-    createdByType: input.createdBy.type,
-    createdById: input.createdBy.id,
+    createdByType: caller.actor.type,
+    createdById: caller.actor.id,
     expiresAt: input.expiresAt,
     revokedAt: null,
     lastUsedAt: null,
@@ -51,16 +53,26 @@ export async function issueApiKey(
     rolledFrom: input.rolledFrom ?? null,
     rolledTo: null,
     expiredUseAuditedAt: null,
+    allowedIps: input.allowedIps && input.allowedIps.length > 0 ? JSON.stringify(input.allowedIps) : null,
+    disabledAt: null,
+    enabledAt: null,
+    expiryWarnedAt: null,
+    ipDeniedAuditedAt: null,
   };
-  await executor.insertInto('apiKeys').values(row).execute();
-  await core.audit.record(executor, {
+  await keyRepository.insert(executor, row);
+  await core.audit.record(executor, caller, {
     workspaceId: input.workspaceId,
     type: 'key.created',
-    actor: input.createdBy,
     target: { type: 'api_key', id: row.id },
-    ip: input.ip ?? null,
-    userAgent: input.userAgent ?? null,
-    data: { name: input.name, scopes, expiresAt: input.expiresAt, start, last4, rolledFrom: row.rolledFrom },
+    data: {
+      name: input.name,
+      scopes,
+      expiresAt: input.expiresAt,
+      start,
+      last4,
+      rolledFrom: row.rolledFrom,
+      allowedIps: input.allowedIps ?? [],
+    },
   });
   return { id: row.id, secret, view: toKeyView(row, now) };
 }

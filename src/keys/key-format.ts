@@ -7,6 +7,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 export const API_KEY_PREFIX = 'woesk_';
 export const WIDGET_KEY_PREFIX = 'woespk_';
+/** A conversation's history secret, held by one visitor's browser (SPEC §2). */
+export const HISTORY_SECRET_PREFIX = 'woescs_';
+/** A workspace's identity secret: signs visitor identity tokens and userHashes on the customer's server. */
+export const IDENTITY_SECRET_PREFIX = 'woesis_';
 const API_KEY_RANDOM = 32;
 const CHECKSUM_LENGTH = 6;
 const WIDGET_KEY_RANDOM = 24;
@@ -82,6 +86,38 @@ export function isWellFormedApiKey(token: string): boolean {
 
 export function isWellFormedWidgetKey(token: string): boolean {
   return WIDGET_KEY_SHAPE.test(token);
+}
+
+/** Prefix + 32 CSPRNG base62 characters (190 bits) + 6 characters of CRC32, like a server key. */
+function generateChecksummed(prefix: string): string {
+  const body = prefix + randomBase62(API_KEY_RANDOM);
+  return body + encodeChecksum(crc32(body));
+}
+
+function isWellFormedChecksummed(token: string, prefix: string): boolean {
+  const length = prefix.length + API_KEY_RANDOM + CHECKSUM_LENGTH;
+  if (token.length !== length || !token.startsWith(prefix)) return false;
+  const bodyLength = length - CHECKSUM_LENGTH;
+  for (let i = prefix.length; i < length; i++) if (BASE62.indexOf(token[i]) < 0) return false;
+  let value = crc32(token, bodyLength);
+  for (let i = length - 1; i >= bodyLength; i--) {
+    if (token.charCodeAt(i) !== BASE62.charCodeAt(value % 62)) return false;
+    value = Math.floor(value / 62);
+  }
+  return true;
+}
+
+export function generateHistorySecret(): string {
+  return generateChecksummed(HISTORY_SECRET_PREFIX);
+}
+
+/** A mistyped or made-up history secret is refused before any lookup. */
+export function isWellFormedHistorySecret(token: string): boolean {
+  return isWellFormedChecksummed(token, HISTORY_SECRET_PREFIX);
+}
+
+export function generateIdentitySecret(): string {
+  return generateChecksummed(IDENTITY_SECRET_PREFIX);
 }
 
 /** The stored form of a credential: SHA-256, lower-case hex. */

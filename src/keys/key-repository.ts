@@ -1,25 +1,142 @@
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit-log.js';
 import type { PageRequest } from '../storage/pagination.js';
 import type { ApiKeyRow } from './key-view.js';
-import type { Selectable } from 'kysely';
-import type { WidgetKeysTable } from './tables.js';
 
-export type WidgetKeyRow = Selectable<WidgetKeysTable>;
+/** What the verifier caches for one key: the key and the workspace facts the hook needs. */
+export interface KeyWithWorkspace {
+  id: string;
+  hash: string;
+  workspaceId: string;
+  scopes: string;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  allowedIps: string | null;
+  disabledAt: number | null;
+  workspaceName: string;
+  plan: string;
+  rateLimitPerHour: number | null;
+}
+
+/** One key's buffered usage, as the usage buffer flushes it. */
+export interface KeyUse {
+  lastUsedAt: number;
+  ip: string | null;
+  userAgent: string | null;
+}
 
 /** The SQL of the keys domain. Every query is bounded to one workspace: another's key is "missing". */
 export const keyRepository = {
+  async insert(db: Executor, row: ApiKeyRow): Promise<void> {
+    await db.insertInto('apiKeys').values(row).execute();
+  },
+
+  /** The verifier's lookup: by hash across workspaces, with the workspace's plan and limit. */
+  async findByHash(db: Executor, hash: string): Promise<KeyWithWorkspace | undefined> {
+    return db
+      .selectFrom('apiKeys')
+      .innerJoin('workspaces', 'workspaces.id', 'apiKeys.workspaceId')
+      .select([
+        'apiKeys.id',
+        'apiKeys.hash',
+        'apiKeys.workspaceId',
+        'apiKeys.scopes',
+        'apiKeys.expiresAt',
+        'apiKeys.revokedAt',
+        'apiKeys.allowedIps',
+        'apiKeys.disabledAt',
+        'workspaces.name as workspaceName',
+        'workspaces.plan',
+        'workspaces.rateLimitPerHour',
+      ])
+      .where('apiKeys.hash', '=', hash)
+      .executeTakeFirst();
+  },
+
+  /**
+   * Claims the right to audit an expired key's use: true for the one caller whose conditional
+   * update lands, so only one instance writes the event per interval.
+   */
+  async claimAudit(
+    db: Executor,
+    id: string,
+    column: 'expiredUseAuditedAt' | 'ipDeniedAuditedAt',
+    now: number,
+    intervalMs: number,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('apiKeys')
+      .set({ [column]: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<=', now - intervalMs)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  /** Of these key ids, the ones that still exist (a workspace's removal deletes its keys). */
+  async existingIds(db: Executor, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.selectFrom('apiKeys').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
+  async recordUse(db: Executor, keyId: string, use: KeyUse): Promise<void> {
+    await db
+      .updateTable('apiKeys')
+      .set({ lastUsedAt: use.lastUsedAt, lastUsedIp: use.ip, lastUsedUserAgent: use.userAgent?.slice(0, 512) ?? null })
+      .where('id', '=', keyId)
+      // Another instance may have flushed a later use already.
+      .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<=', use.lastUsedAt)]))
+      .execute();
+  },
+
+  async addDailyCount(db: Executor, keyId: string, day: number, count: number): Promise<void> {
+    await db
+      .insertInto('keyUsageDaily')
+      .values({ keyId, day, count })
+      .onConflict((oc) =>
+        oc.columns(['keyId', 'day']).doUpdateSet({ count: sql<number>`key_usage_daily.count + excluded.count` }),
+      )
+      .execute();
+  },
+
   async list(db: Executor, workspaceId: string, page: PageRequest): Promise<ApiKeyRow[]> {
     let query = db.selectFrom('apiKeys').selectAll().where('workspaceId', '=', workspaceId);
     if (page.before) query = query.where('id', '<', page.before);
-    return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    return query
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+  },
+
+  /** Every key of a workspace, newest first: the operator's (CLI) listing. */
+  async listAll(db: Executor, workspaceId: string): Promise<ApiKeyRow[]> {
+    return db.selectFrom('apiKeys').selectAll().where('workspaceId', '=', workspaceId).orderBy('id', 'desc').execute();
+  },
+
+  /** The operator (CLI) names a key by id alone; locked on PostgreSQL like findForUpdate. */
+  async findInAnyWorkspace(db: Executor, id: string, dialect: 'sqlite' | 'postgres'): Promise<ApiKeyRow | undefined> {
+    let query = db.selectFrom('apiKeys').selectAll().where('id', '=', id);
+    if (dialect === 'postgres') query = query.forUpdate();
+    return query.executeTakeFirst();
   },
 
   async find(db: Executor, workspaceId: string, id: string): Promise<ApiKeyRow | undefined> {
-    return db.selectFrom('apiKeys').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('apiKeys')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
 
   /** Inside a transaction: the row locked on PostgreSQL, so concurrent revoke/roll serialise. */
-  async findForUpdate(db: Executor, workspaceId: string, id: string, dialect: 'sqlite' | 'postgres'): Promise<ApiKeyRow | undefined> {
+  async findForUpdate(
+    db: Executor,
+    workspaceId: string,
+    id: string,
+    dialect: 'sqlite' | 'postgres',
+  ): Promise<ApiKeyRow | undefined> {
     let query = db.selectFrom('apiKeys').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id);
     if (dialect === 'postgres') query = query.forUpdate();
     return query.executeTakeFirst();
@@ -29,8 +146,21 @@ export const keyRepository = {
     await db.updateTable('apiKeys').set({ name }).where('id', '=', id).execute();
   },
 
+  async setAllowedIps(db: Executor, id: string, allowedIps: string | null): Promise<void> {
+    await db.updateTable('apiKeys').set({ allowedIps }).where('id', '=', id).execute();
+  },
+
+  async enable(db: Executor, id: string, now: number): Promise<void> {
+    await db.updateTable('apiKeys').set({ disabledAt: null, enabledAt: now }).where('id', '=', id).execute();
+  },
+
   async revoke(db: Executor, id: string, now: number): Promise<void> {
-    await db.updateTable('apiKeys').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+    await db
+      .updateTable('apiKeys')
+      .set({ revokedAt: now })
+      .where('id', '=', id)
+      .where('revokedAt', 'is', null)
+      .execute();
   },
 
   async markRolled(db: Executor, id: string, successorId: string, expiresAt: number): Promise<void> {
@@ -47,25 +177,12 @@ export const keyRepository = {
     return rows.map((r) => ({ day: Number(r.day), count: Number(r.count) }));
   },
 
+  /** For GET /me: the caller's workspace and user, read-only. */
   async workspace(db: Executor, id: string): Promise<{ id: string; name: string; plan: string } | undefined> {
     return db.selectFrom('workspaces').select(['id', 'name', 'plan']).where('id', '=', id).executeTakeFirst();
   },
 
-  async insertWidgetKey(db: Executor, row: WidgetKeyRow): Promise<void> {
-    await db.insertInto('widgetKeys').values(row).execute();
-  },
-
-  async listWidgetKeys(db: Executor, workspaceId: string, page: PageRequest): Promise<WidgetKeyRow[]> {
-    let query = db.selectFrom('widgetKeys').selectAll().where('workspaceId', '=', workspaceId);
-    if (page.before) query = query.where('id', '<', page.before);
-    return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
-  },
-
-  async findWidgetKey(db: Executor, workspaceId: string, id: string): Promise<WidgetKeyRow | undefined> {
-    return db.selectFrom('widgetKeys').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
-  },
-
-  async revokeWidgetKey(db: Executor, id: string, now: number): Promise<void> {
-    await db.updateTable('widgetKeys').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+  async user(db: Executor, id: string): Promise<{ id: string; email: string; name: string } | undefined> {
+    return db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
   },
 };

@@ -1,24 +1,12 @@
 import type { Selectable } from 'kysely';
+import type { Static } from 'typebox';
 import type { ApiKeysTable } from './tables.js';
+import type { ApiKey } from './schemas.js';
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 
 /** SPEC §6: a key's public view. Never carries the secret or its hash. */
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  start: string;
-  last4: string;
-  scopes: string[];
-  createdAt: string;
-  createdBy: { type: string; id: string | null };
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  stale: boolean;
-  rolledFrom: string | null;
-  rolledTo: string | null;
-}
+export type ApiKeyView = Static<typeof ApiKey>;
 
 /** A key unused for this long is flagged so admins can revoke it (seed 003). */
 export const STALE_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
@@ -31,7 +19,8 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
  */
 export function toKeyView(row: ApiKeyRow, now: number, pendingLastUsedAt: number | null = null): ApiKeyView {
   const stored = row.lastUsedAt === null ? null : Number(row.lastUsedAt);
-  const lastUsedAt = pendingLastUsedAt !== null && (stored === null || pendingLastUsedAt > stored) ? pendingLastUsedAt : stored;
+  const lastUsedAt =
+    pendingLastUsedAt !== null && (stored === null || pendingLastUsedAt > stored) ? pendingLastUsedAt : stored;
   return {
     id: row.id,
     name: row.name,
@@ -46,5 +35,7 @@ export function toKeyView(row: ApiKeyRow, now: number, pendingLastUsedAt: number
     stale: now - (lastUsedAt ?? Number(row.createdAt)) > STALE_AFTER_MS,
     rolledFrom: row.rolledFrom,
     rolledTo: row.rolledTo,
+    allowedIps: row.allowedIps === null ? [] : (JSON.parse(row.allowedIps) as string[]),
+    disabledAt: iso(row.disabledAt),
   };
 }

@@ -1,15 +1,5 @@
 import { forbidden, insufficientScope } from '../errors.js';
-import type { Principal, RequestFacts } from '../http/principal.js';
-
-/** Who is acting on keys, and from where (for audit events). */
-export interface KeyActor {
-  readonly principal: Principal;
-  readonly facts: RequestFacts;
-}
-
-export function createdByOf(principal: Principal): { type: 'user' | 'api_key'; id: string } {
-  return principal.type === 'api_key' ? { type: 'api_key', id: principal.keyId } : { type: 'user', id: principal.userId };
-}
+import type { Principal } from '../http/principal.js';
 
 /** Only owners and admins manage keys (agents never hold keys.* anyway; this says it outright). */
 export function assertKeyManager(principal: Principal): void {

@@ -1,22 +1,19 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { requestFacts, workspaceOf } from '../http/authenticate.js';
+import { workspaceCaller } from '../http/caller.js';
+import { typed } from '../http/typed.js';
 import { AUTH_ERRORS, ListOf, PageQuery } from '../http/schemas.js';
 import { pageRequest } from '../storage/pagination.js';
-import type { KeysService, CreateKeyInput } from './keys-service.js';
-import type { KeyActor } from './policy.js';
+import type { KeysService } from './keys-service.js';
 import { ApiKey, ApiKeyWithSecret, CreateKeyBody, KeyId, KeyUsage, RenameKeyBody, RollKeyBody } from './schemas.js';
 
 const SECURITY: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
 const TAGS = ['keys'];
 const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
 
-export function actorFrom(request: FastifyRequest): KeyActor {
-  return { principal: request.principal!, facts: requestFacts(request) };
-}
-
 /** /keys: create, list, get, rename, revoke, roll and usage of server API keys (SPEC §6). */
-export async function keyRoutes(app: FastifyInstance, service: KeysService): Promise<void> {
+export async function keyRoutes(plugin: FastifyInstance, service: KeysService): Promise<void> {
+  const app = typed(plugin);
   app.post(
     '/keys',
     {
@@ -24,14 +21,16 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       schema: {
         tags: TAGS,
         summary: 'Create an API key',
-        description: 'Returns the key with its `secret`, shown only here. A key may create keys only within its own scopes.',
+        description:
+          'Returns the key with its `secret`, shown only here. A key may create keys only within its own scopes, ' +
+          'and never one that expires after itself (without an expiry, the new key gets the calling key’s).',
         security: SECURITY,
         body: CreateKeyBody,
         response: { 201: ApiKeyWithSecret, ...AUTH_ERRORS },
       },
     },
     async function createKey(request, reply) {
-      const created = await service.create(actorFrom(request), workspaceOf(request), request.body as CreateKeyInput);
+      const created = await service.create(workspaceCaller(request), request.body);
       return reply.code(201).header('cache-control', 'no-store').send(created);
     },
   );
@@ -49,7 +48,7 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       },
     },
     async function listKeys(request) {
-      return service.list(workspaceOf(request), pageRequest(request.query as { limit?: number; cursor?: string }));
+      return service.list(workspaceCaller(request), pageRequest(request.query));
     },
   );
 
@@ -57,10 +56,16 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
     '/keys/:id',
     {
       config: { auth: { scope: 'keys.read' } },
-      schema: { tags: TAGS, summary: 'Get an API key', security: SECURITY, params: KeyId, response: { 200: ApiKey, ...AUTH_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: 'Get an API key',
+        security: SECURITY,
+        params: KeyId,
+        response: { 200: ApiKey, ...AUTH_ERRORS },
+      },
     },
     async function getKey(request) {
-      return service.get(workspaceOf(request), (request.params as { id: string }).id);
+      return service.get(workspaceCaller(request), request.params.id);
     },
   );
 
@@ -70,17 +75,35 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       config: { auth: { scope: 'keys.write' } },
       schema: {
         tags: TAGS,
-        summary: 'Rename an API key',
-        description: 'Only the name can change; the key value stays the same.',
+        summary: 'Update an API key',
+        description: 'The name and the IP allowlist (`allowedIps`) can change; the key value and scopes stay the same.',
         security: SECURITY,
         params: KeyId,
         body: RenameKeyBody,
         response: { 200: ApiKey, ...AUTH_ERRORS },
       },
     },
-    async function renameKey(request) {
-      const { id } = request.params as { id: string };
-      return service.rename(actorFrom(request), workspaceOf(request), id, (request.body as { name: string }).name);
+    async function updateKey(request) {
+      return service.update(workspaceCaller(request), request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/keys/:id/enable',
+    {
+      config: { auth: { scope: 'keys.write' } },
+      schema: {
+        tags: TAGS,
+        summary: 'Re-enable a disabled API key',
+        description:
+          'Undoes the idle-key policy: the key works again and its idle time starts afresh. A revoked key cannot be re-enabled (409).',
+        security: SECURITY,
+        params: KeyId,
+        response: { 200: ApiKey, ...AUTH_ERRORS, 409: Type.Ref('ErrorBody') },
+      },
+    },
+    async function enableKey(request) {
+      return service.enable(workspaceCaller(request), request.params.id);
     },
   );
 
@@ -98,8 +121,8 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       },
     },
     async function revokeKey(request, reply) {
-      await service.revoke(actorFrom(request), workspaceOf(request), (request.params as { id: string }).id);
-      return reply.code(204).send();
+      await service.revoke(workspaceCaller(request), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 
@@ -110,7 +133,10 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       schema: {
         tags: TAGS,
         summary: 'Roll an API key',
-        description: 'A new key with the same name and scopes; the old key keeps working for `expiresIn` seconds (0–604800).',
+        description:
+          'A new key with the same name and scopes; the old key keeps working for `expiresIn` seconds (0–604800). ' +
+          "The new key keeps the old key's lifetime (same duration, from now) unless `newKeyExpiresAt` or `newKeyExpiresIn` sets one; " +
+          'a key never creates or rolls into a key that expires after itself.',
         security: SECURITY,
         params: KeyId,
         body: RollKeyBody,
@@ -118,8 +144,11 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       },
     },
     async function rollKey(request, reply) {
-      const { id } = request.params as { id: string };
-      const rolled = await service.roll(actorFrom(request), workspaceOf(request), id, (request.body as { expiresIn: number }).expiresIn);
+      const { body } = request;
+      const rolled = await service.roll(workspaceCaller(request), request.params.id, body.expiresIn, {
+        expiresAt: body.newKeyExpiresAt,
+        expiresIn: body.newKeyExpiresIn,
+      });
       return reply.code(201).header('cache-control', 'no-store').send(rolled);
     },
   );
@@ -138,7 +167,7 @@ export async function keyRoutes(app: FastifyInstance, service: KeysService): Pro
       },
     },
     async function keyUsage(request) {
-      return service.usageOf(workspaceOf(request), (request.params as { id: string }).id);
+      return service.usageOf(workspaceCaller(request), request.params.id);
     },
   );
 }

@@ -22,6 +22,28 @@ export interface ApiKeysTable {
   rolledTo: string | null;
   /** When a `key.expired_used` audit event was last written (at most one per hour). */
   expiredUseAuditedAt: number | null;
+  /** JSON array of IPv4/IPv6 addresses and CIDR ranges; null: any address. */
+  allowedIps: string | null;
+  /** Set by the idle-key policy; an admin re-enables the key (distinct from revoked). */
+  disabledAt: number | null;
+  /** When an admin last re-enabled the key: idleness counts from here too. */
+  enabledAt: number | null;
+  /** When the `key.expiring` warning went out (once per key). */
+  expiryWarnedAt: number | null;
+  /** When a refused-address audit event was last written (at most one a minute). */
+  ipDeniedAuditedAt: number | null;
+}
+
+/** A workspace's key policy (GET/PATCH /workspace/key-policy); no row: the defaults. */
+export interface KeyPoliciesTable {
+  workspaceId: string;
+  maxLifetimeDays: number | null;
+  /** 0/1 */
+  requireExpiry: number;
+  disableUnusedDays: number | null;
+  /** 0/1 */
+  warnBeforeExpiry: number;
+  updatedAt: number;
 }
 
 /** Requests per key per UTC day; `day` is days since the epoch. */
@@ -45,10 +67,13 @@ export interface WidgetKeysTable {
   createdByType: string;
   createdById: string | null;
   revokedAt: number | null;
+  /** 1: for mobile apps (no Origin header); such a key requires identity verification. */
+  mobile: number;
 }
 
 export interface KeysTables {
   apiKeys: ApiKeysTable;
   keyUsageDaily: KeyUsageDailyTable;
   widgetKeys: WidgetKeysTable;
+  keyPolicies: KeyPoliciesTable;
 }

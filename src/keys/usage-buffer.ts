@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../storage/database.js';
+import { keyRepository } from './key-repository.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface PendingUsage {
   lastUsedAt: number;
-  ip: string;
+  ip: string | null;
   userAgent: string | null;
   /** Requests per epoch day since the last flush. */
   days: Map<number, number>;
@@ -29,7 +29,7 @@ export class UsageBuffer {
   ) {}
 
   /** Hot path: a map lookup and a few assignments; allocates only for a key's first use per flush. */
-  record(keyId: string, now: number, ip: string, userAgent: string | null): void {
+  record(keyId: string, now: number, ip: string | null, userAgent: string | null): void {
     const day = Math.floor(now / DAY_MS);
     let entry = this.pending.get(keyId);
     if (entry === undefined) {
@@ -44,7 +44,9 @@ export class UsageBuffer {
   }
 
   /** Not-yet-written usage of one key, merged into views by this instance. */
-  peek(keyId: string): { lastUsedAt: number; ip: string; userAgent: string | null; days: ReadonlyMap<number, number> } | null {
+  peek(
+    keyId: string,
+  ): { lastUsedAt: number; ip: string | null; userAgent: string | null; days: ReadonlyMap<number, number> } | null {
     return this.pending.get(keyId) ?? null;
   }
 
@@ -76,24 +78,11 @@ export class UsageBuffer {
     try {
       await this.db.transaction().execute(async (trx) => {
         // A key deleted since (its workspace removed) has nowhere to write its counts.
-        const rows = await trx.selectFrom('apiKeys').select('id').where('id', 'in', [...batch.keys()]).execute();
-        const existing = new Set(rows.map((r) => r.id));
+        const existing = await keyRepository.existingIds(trx, [...batch.keys()]);
         for (const [keyId, usage] of batch) {
           if (!existing.has(keyId)) continue;
-          await trx
-            .updateTable('apiKeys')
-            .set({ lastUsedAt: usage.lastUsedAt, lastUsedIp: usage.ip, lastUsedUserAgent: usage.userAgent?.slice(0, 512) ?? null })
-            .where('id', '=', keyId)
-            // Another instance may have flushed a later use already.
-            .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<=', usage.lastUsedAt)]))
-            .execute();
-          for (const [day, count] of usage.days) {
-            await trx
-              .insertInto('keyUsageDaily')
-              .values({ keyId, day, count })
-              .onConflict((oc) => oc.columns(['keyId', 'day']).doUpdateSet({ count: sql<number>`key_usage_daily.count + excluded.count` }))
-              .execute();
-          }
+          await keyRepository.recordUse(trx, keyId, usage);
+          for (const [day, count] of usage.days) await keyRepository.addDailyCount(trx, keyId, day, count);
         }
       });
     } catch (error) {

@@ -1,11 +1,14 @@
 import type { CoreDeps } from '../deps.js';
 import type { Plan } from '../config.js';
 import { AppError, unauthorized } from '../errors.js';
-import type { ApiKeyPrincipal, ApiKeyVerifier, RequestFacts } from '../http/principal.js';
+import type { ApiKeyPrincipal, CredentialVerifier, Verification } from '../http/principal.js';
+import type { Caller } from '../http/caller.js';
 import { TTLCache } from '../cache/ttl-cache.js';
 import type { Invalidation } from '../events/invalidation-bus.js';
-import { hashKey, isWellFormedApiKey, sameHash } from './key-format.js';
+import { API_KEY_PREFIX, hashKey, isWellFormedApiKey, sameHash } from './key-format.js';
+import { keyRepository } from './key-repository.js';
 import type { UsageBuffer } from './usage-buffer.js';
+import { IpAllowlist } from './ip-allowlist.js';
 
 /** The backstop: a cached answer never outlives this, even if an invalidation is lost. */
 export const KEY_CACHE_TTL_MS = 60_000;
@@ -14,6 +17,7 @@ const POSITIVE_ENTRIES = 50_000;
 // made-up keys cannot evict the real ones.
 const NEGATIVE_ENTRIES = 10_000;
 const EXPIRED_AUDIT_INTERVAL_MS = 60 * 60 * 1000;
+const IP_DENIED_AUDIT_INTERVAL_MS = 60 * 1000;
 export const PLANS_WITH_API: ReadonlySet<string> = new Set<Plan>(['pro', 'enterprise']);
 
 /** The principal of a verified key; also carries what GET /me shows, so /me needs no query. */
@@ -32,8 +36,25 @@ export class KeyPrincipal implements ApiKeyPrincipal {
 
 interface CachedKey {
   readonly principal: KeyPrincipal;
+  /** The answer for a good key, built once per cache entry: a warm verification allocates nothing. */
+  readonly verified: Verification<KeyPrincipal>;
   readonly expiresAt: number | null;
+  /** null: any address. Compiled once per cache fill, so the check is a lookup in memory. */
+  readonly allowlist: IpAllowlist | null;
+  readonly disabled: boolean;
 }
+
+interface ThrottledAudit {
+  readonly type: string;
+  readonly column: 'expiredUseAuditedAt' | 'ipDeniedAuditedAt';
+  readonly intervalMs: number;
+  readonly seen: Map<string, number>;
+}
+
+const invalidKey = (): Verification<KeyPrincipal> => ({
+  valid: false,
+  error: unauthorized('The API key is not valid.'),
+});
 
 const NEGATIVE = true;
 
@@ -42,11 +63,24 @@ const NEGATIVE = true;
  * negative entries) → database on a miss. A warm verification reads and writes nothing:
  * usage goes to the buffer. Invalidations from the bus drop entries at once.
  */
-export class KeyVerifier implements ApiKeyVerifier {
+export class KeyVerifier implements CredentialVerifier<ApiKeyPrincipal> {
+  readonly kind = 'api_key' as const;
+  readonly misplaced = 'This endpoint needs a signed-in session, not an API key.';
   private readonly positive: TTLCache<string, CachedKey>;
   private readonly negative: TTLCache<string, boolean>;
   private readonly inFlight = new Map<string, Promise<CachedKey | null>>();
-  private readonly expiredAudited = new Map<string, number>();
+  private readonly expiredAudit: ThrottledAudit = {
+    type: 'key.expired_used',
+    column: 'expiredUseAuditedAt',
+    intervalMs: EXPIRED_AUDIT_INTERVAL_MS,
+    seen: new Map(),
+  };
+  private readonly ipDeniedAudit: ThrottledAudit = {
+    type: 'key.ip_denied',
+    column: 'ipDeniedAuditedAt',
+    intervalMs: IP_DENIED_AUDIT_INTERVAL_MS,
+    seen: new Map(),
+  };
   /** Bumped by every invalidation: a lookup that started before one must not fill the cache. */
   private generation = 0;
 
@@ -59,26 +93,48 @@ export class KeyVerifier implements ApiKeyVerifier {
     this.negative = new TTLCache(NEGATIVE_ENTRIES, KEY_CACHE_TTL_MS, now);
   }
 
-  async verify(token: string, facts: RequestFacts): Promise<ApiKeyPrincipal> {
+  /** Every `woesk_` token is ours, well-formed or not: a bad one is refused here, not elsewhere. */
+  claims(token: string): boolean {
+    return token.startsWith(API_KEY_PREFIX);
+  }
+
+  async verify(token: string, caller: Caller): Promise<Verification<KeyPrincipal>> {
     // A mistyped or invented key is refused here, before hashing or any lookup.
-    if (!isWellFormedApiKey(token)) throw unauthorized('The API key is not valid.');
+    if (!isWellFormedApiKey(token)) return invalidKey();
     const hash = hashKey(token);
     let entry: CachedKey | null | undefined = this.positive.get(hash);
     if (entry === undefined) {
-      if (this.negative.get(hash) !== undefined) throw unauthorized('The API key is not valid.');
+      if (this.negative.get(hash) !== undefined) return invalidKey();
       entry = await this.load(hash);
-      if (entry === null) throw unauthorized('The API key is not valid.');
+      if (entry === null) return invalidKey();
     }
+    // Disabled by the idle-key policy: an admin can re-enable it, so it is not "unknown".
+    if (entry.disabled)
+      return {
+        valid: false,
+        error: new AppError('key_disabled', 'The API key was disabled after going unused; an admin can re-enable it.'),
+      };
     const now = this.core.clock.now();
     if (entry.expiresAt !== null && entry.expiresAt <= now) {
-      await this.auditExpiredUse(entry.principal, now, facts);
-      throw new AppError('key_expired', 'The API key has expired; create or roll a new one.');
+      await this.auditThrottled(this.expiredAudit, entry.principal, now, caller);
+      return { valid: false, error: new AppError('key_expired', 'The API key has expired; create or roll a new one.') };
+    }
+    // The allowlist rides in the cached entry: refusing an address costs no lookup.
+    if (entry.allowlist !== null && !entry.allowlist.allows(caller.ip ?? '')) {
+      await this.auditThrottled(this.ipDeniedAudit, entry.principal, now, caller);
+      return {
+        valid: false,
+        error: new AppError('ip_not_allowed', "The request's IP address is not on this API key's allowlist."),
+      };
     }
     if (!PLANS_WITH_API.has(entry.principal.plan)) {
-      throw new AppError('plan_required', "The workspace's plan does not include API access.");
+      return {
+        valid: false,
+        error: new AppError('plan_required', "The workspace's plan does not include API access."),
+      };
     }
-    this.usage.record(entry.principal.keyId, now, facts.ip, facts.userAgent);
-    return entry.principal;
+    this.usage.record(entry.principal.keyId, now, caller.ip, caller.userAgent);
+    return entry.verified;
   }
 
   /** Applies an invalidation from this or another process. */
@@ -118,22 +174,7 @@ export class KeyVerifier implements ApiKeyVerifier {
 
   private async fetch(hash: string): Promise<CachedKey | null> {
     const generation = this.generation;
-    const row = await this.core.db
-      .selectFrom('apiKeys')
-      .innerJoin('workspaces', 'workspaces.id', 'apiKeys.workspaceId')
-      .select([
-        'apiKeys.id',
-        'apiKeys.hash',
-        'apiKeys.workspaceId',
-        'apiKeys.scopes',
-        'apiKeys.expiresAt',
-        'apiKeys.revokedAt',
-        'workspaces.name as workspaceName',
-        'workspaces.plan',
-        'workspaces.rateLimitPerHour',
-      ])
-      .where('apiKeys.hash', '=', hash)
-      .executeTakeFirst();
+    const row = await keyRepository.findByHash(this.core.db, hash);
     const fresh = generation === this.generation;
     // The index found the row by hash; compare again in constant time all the same.
     if (row === undefined || row.revokedAt !== null || !sameHash(row.hash, hash)) {
@@ -141,53 +182,59 @@ export class KeyVerifier implements ApiKeyVerifier {
       return null;
     }
     const scopeList = JSON.parse(row.scopes) as string[];
+    const principal = new KeyPrincipal(
+      row.id,
+      row.workspaceId,
+      new Set(scopeList),
+      row.plan as Plan,
+      row.rateLimitPerHour === null ? null : Number(row.rateLimitPerHour),
+      row.workspaceName,
+      scopeList,
+    );
     const entry: CachedKey = {
-      principal: new KeyPrincipal(
-        row.id,
-        row.workspaceId,
-        new Set(scopeList),
-        row.plan as Plan,
-        row.rateLimitPerHour === null ? null : Number(row.rateLimitPerHour),
-        row.workspaceName,
-        scopeList,
-      ),
+      principal,
+      verified: { valid: true, principal },
       expiresAt: row.expiresAt === null ? null : Number(row.expiresAt),
+      allowlist: IpAllowlist.fromColumn(row.allowedIps),
+      disabled: row.disabledAt !== null,
     };
     if (fresh) this.positive.set(hash, entry);
     return entry;
   }
 
-  /** `key.expired_used`, at most once per key per hour across every instance. */
-  private async auditExpiredUse(principal: KeyPrincipal, now: number, facts: RequestFacts): Promise<void> {
-    const last = this.expiredAudited.get(principal.keyId);
-    if (last !== undefined && now - last < EXPIRED_AUDIT_INTERVAL_MS) return;
-    this.expiredAudited.set(principal.keyId, now);
-    if (this.expiredAudited.size > 10_000) this.expiredAudited.clear();
+  /**
+   * `key.expired_used` (once an hour) or `key.ip_denied` (once a minute) per key across every
+   * instance: a flood of refused requests must not become a flood of audit rows.
+   */
+  private async auditThrottled(
+    audit: ThrottledAudit,
+    principal: KeyPrincipal,
+    now: number,
+    caller: Caller,
+  ): Promise<void> {
+    const last = audit.seen.get(principal.keyId);
+    if (last !== undefined && now - last < audit.intervalMs) return;
+    audit.seen.set(principal.keyId, now);
+    if (audit.seen.size > 10_000) audit.seen.clear();
     try {
       await this.core.db.transaction().execute(async (trx) => {
-        // The conditional update is the cross-instance guard: only one instance wins the hour.
-        const result = await trx
-          .updateTable('apiKeys')
-          .set({ expiredUseAuditedAt: now })
-          .where('id', '=', principal.keyId)
-          .where((eb) =>
-            eb.or([eb('expiredUseAuditedAt', 'is', null), eb('expiredUseAuditedAt', '<=', now - EXPIRED_AUDIT_INTERVAL_MS)]),
-          )
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return;
-        await this.core.audit.record(trx, {
+        // The conditional update is the cross-instance guard: only one instance wins the interval.
+        if (!(await keyRepository.claimAudit(trx, principal.keyId, audit.column, now, audit.intervalMs))) return;
+        // The request is not authenticated (the key is refused), so the event names the key itself.
+        await this.core.audit.record(trx, caller, {
           workspaceId: principal.workspaceId,
-          type: 'key.expired_used',
+          type: audit.type,
           actor: { type: 'api_key', id: principal.keyId },
           target: { type: 'api_key', id: principal.keyId },
-          ip: facts.ip,
-          userAgent: facts.userAgent,
-          data: { requestId: facts.requestId },
+          data: { requestId: caller.requestId },
         });
       });
     } catch (error) {
-      // The caller still gets key_expired; a missed audit line must not turn it into a 500.
-      this.core.logger.warn({ err: { message: (error as Error).message }, keyId: principal.keyId }, 'could not audit expired key use');
+      // The caller still gets its 401/403; a missed audit line must not turn it into a 500.
+      this.core.logger.warn(
+        { err: { message: (error as Error).message }, keyId: principal.keyId },
+        `could not audit ${audit.type}`,
+      );
     }
   }
 }

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { workspaceOf } from '../http/authenticate.js';
+import { workspaceCaller } from '../http/caller.js';
+import { typed } from '../http/typed.js';
 import { AUTH_ERRORS, ListOf, PageQuery } from '../http/schemas.js';
 import { pageRequest } from '../storage/pagination.js';
 import type { KeysService } from './keys-service.js';
-import { actorFrom } from './routes.js';
 import { CreateWidgetKeyBody, KeyId, WidgetKey, WidgetKeyWithKey } from './schemas.js';
 
 const SECURITY: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
 const TAGS = ['widget keys'];
 
 /** /widget-keys: the browser-safe keys of the chat widget. */
-export async function widgetKeyRoutes(app: FastifyInstance, service: KeysService): Promise<void> {
+export async function widgetKeyRoutes(plugin: FastifyInstance, service: KeysService): Promise<void> {
+  const app = typed(plugin);
   app.post(
     '/widget-keys',
     {
@@ -26,8 +27,7 @@ export async function widgetKeyRoutes(app: FastifyInstance, service: KeysService
       },
     },
     async function createWidgetKey(request, reply) {
-      const body = request.body as { name: string; allowedOrigins: string[] };
-      return reply.code(201).send(await service.widgetKeys.create(actorFrom(request), workspaceOf(request), body));
+      return reply.code(201).send(await service.widgetKeys.create(workspaceCaller(request), request.body));
     },
   );
 
@@ -44,7 +44,7 @@ export async function widgetKeyRoutes(app: FastifyInstance, service: KeysService
       },
     },
     async function listWidgetKeys(request) {
-      return service.widgetKeys.list(workspaceOf(request), pageRequest(request.query as { limit?: number; cursor?: string }));
+      return service.widgetKeys.list(workspaceCaller(request), pageRequest(request.query));
     },
   );
 
@@ -61,8 +61,8 @@ export async function widgetKeyRoutes(app: FastifyInstance, service: KeysService
       },
     },
     async function revokeWidgetKey(request, reply) {
-      await service.widgetKeys.revoke(actorFrom(request), workspaceOf(request), (request.params as { id: string }).id);
-      return reply.code(204).send();
+      await service.widgetKeys.revoke(workspaceCaller(request), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 }

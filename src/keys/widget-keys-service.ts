@@ -1,22 +1,16 @@
+import type { Static } from 'typebox';
 import type { CoreDeps } from '../deps.js';
+import type { CreateWidgetKeyBody, WidgetKey } from './schemas.js';
 import { invalidRequest, notFound } from '../errors.js';
-import { actorOf } from '../http/principal.js';
+import type { WorkspaceCaller } from '../http/caller.js';
 import { isId, newId } from '../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../storage/pagination.js';
 import { displayParts, generateWidgetKey, hashKey, isWellFormedWidgetKey } from './key-format.js';
-import { keyRepository as repo, type WidgetKeyRow } from './key-repository.js';
-import { assertKeyManager, createdByOf, type KeyActor } from './policy.js';
+import { widgetKeyRepository as repo, type WidgetKeyRow } from './widget-key-repository.js';
+import { assertKeyManager } from './policy.js';
 
-export interface WidgetKeyView {
-  id: string;
-  name: string;
-  start: string;
-  last4: string;
-  allowedOrigins: string[];
-  createdAt: string;
-  createdBy: { type: string; id: string | null };
-  revokedAt: string | null;
-}
+export type WidgetKeyView = Static<typeof WidgetKey>;
+export type CreateWidgetKeyInput = Static<typeof CreateWidgetKeyBody>;
 
 /**
  * A browser origin exactly as a browser sends it: scheme, host and optional port, no path.
@@ -43,6 +37,7 @@ function toView(row: WidgetKeyRow): WidgetKeyView {
     start: row.start,
     last4: row.last4,
     allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+    mobile: Number(row.mobile) === 1,
     createdAt: new Date(Number(row.createdAt)).toISOString(),
     createdBy: { type: row.createdByType, id: row.createdById },
     revokedAt: row.revokedAt === null ? null : new Date(Number(row.revokedAt)).toISOString(),
@@ -53,8 +48,8 @@ function toView(row: WidgetKeyRow): WidgetKeyView {
 export class WidgetKeysService {
   constructor(private readonly core: CoreDeps) {}
 
-  async create(actor: KeyActor, workspaceId: string, input: { name: string; allowedOrigins: string[] }): Promise<WidgetKeyView & { key: string }> {
-    assertKeyManager(actor.principal);
+  async create(caller: WorkspaceCaller, input: CreateWidgetKeyInput): Promise<WidgetKeyView & { key: string }> {
+    assertKeyManager(caller.principal);
     const origins: string[] = [];
     input.allowedOrigins.forEach((value, index) => {
       const origin = normaliseOrigin(value);
@@ -65,60 +60,58 @@ export class WidgetKeysService {
       }
       if (!origins.includes(origin)) origins.push(origin);
     });
+    // A browser key with no origin would be refused everywhere; only a mobile key may have none.
+    if (origins.length === 0 && input.mobile !== true) {
+      throw invalidRequest('A widget key needs at least one allowed origin (or mobile: true).', [
+        { path: '/body/allowedOrigins', message: 'must list at least one origin' },
+      ]);
+    }
     const now = this.core.clock.now();
     const key = generateWidgetKey();
-    const createdBy = createdByOf(actor.principal);
     const row: WidgetKeyRow = {
       id: newId('wk', now),
-      workspaceId,
+      workspaceId: caller.workspaceId,
       name: input.name,
       hash: hashKey(key),
       ...displayParts(key),
       allowedOrigins: JSON.stringify(origins),
       createdAt: now,
-      createdByType: createdBy.type,
-      createdById: createdBy.id,
+      createdByType: caller.actor.type,
+      createdById: caller.actor.id,
       revokedAt: null,
+      mobile: input.mobile === true ? 1 : 0,
     };
     await this.core.db.transaction().execute(async (trx) => {
-      await repo.insertWidgetKey(trx, row);
-      await this.core.audit.record(trx, {
-        workspaceId,
+      await repo.insert(trx, row);
+      await this.core.audit.record(trx, caller, {
         type: 'widget_key.created',
-        actor: actorOf(actor.principal),
         target: { type: 'widget_key', id: row.id },
-        ip: actor.facts.ip,
-        userAgent: actor.facts.userAgent,
-        data: { name: row.name, allowedOrigins: origins },
+        data: { name: row.name, allowedOrigins: origins, mobile: row.mobile === 1 },
       });
     });
     return { ...toView(row), key };
   }
 
-  async list(workspaceId: string, page: PageRequest): Promise<Page<WidgetKeyView>> {
-    return toPage(await repo.listWidgetKeys(this.core.db, workspaceId, page), page.limit, toView);
+  async list(caller: WorkspaceCaller, page: PageRequest): Promise<Page<WidgetKeyView>> {
+    return toPage(await repo.list(this.core.db, caller.workspaceId, page), page.limit, toView);
   }
 
-  async revoke(actor: KeyActor, workspaceId: string, id: string): Promise<void> {
-    assertKeyManager(actor.principal);
+  async revoke(caller: WorkspaceCaller, id: string): Promise<void> {
+    assertKeyManager(caller.principal);
     if (!isId(id, 'wk')) throw notFound('widget key');
-    const hash = await this.core.db.transaction().execute(async (trx) => {
-      const row = await repo.findWidgetKey(trx, workspaceId, id);
+    const logged = await this.core.db.transaction().execute(async (trx) => {
+      const row = await repo.find(trx, caller.workspaceId, id);
       if (row === undefined) throw notFound('widget key');
       if (row.revokedAt !== null) return null;
-      await repo.revokeWidgetKey(trx, id, this.core.clock.now());
-      await this.core.audit.record(trx, {
-        workspaceId,
+      await repo.revoke(trx, id, this.core.clock.now());
+      await this.core.audit.record(trx, caller, {
         type: 'widget_key.revoked',
-        actor: actorOf(actor.principal),
         target: { type: 'widget_key', id },
-        ip: actor.facts.ip,
-        userAgent: actor.facts.userAgent,
         data: { name: row.name },
       });
-      return row.hash;
+      return this.core.bus.record(trx, { kind: 'widget_key', subject: row.hash });
     });
-    if (hash !== null) await this.core.bus.publish({ kind: 'widget_key', subject: hash });
+    if (logged !== null) await this.core.bus.announce(logged);
   }
 }
 
@@ -129,13 +122,14 @@ export class WidgetKeysService {
 export async function findActiveWidgetKey(
   db: CoreDeps['db'],
   presented: string,
-): Promise<{ id: string; workspaceId: string; allowedOrigins: string[] } | null> {
+): Promise<{ id: string; workspaceId: string; allowedOrigins: string[]; mobile: boolean } | null> {
   if (!isWellFormedWidgetKey(presented)) return null;
-  const row = await db
-    .selectFrom('widgetKeys')
-    .select(['id', 'workspaceId', 'allowedOrigins', 'revokedAt'])
-    .where('hash', '=', hashKey(presented))
-    .executeTakeFirst();
+  const row = await repo.findByHash(db, hashKey(presented));
   if (row === undefined || row.revokedAt !== null) return null;
-  return { id: row.id, workspaceId: row.workspaceId, allowedOrigins: JSON.parse(row.allowedOrigins) as string[] };
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+    mobile: Number(row.mobile) === 1,
+  };
 }

@@ -20,7 +20,12 @@ export function rateLimitHeaders(result: RateLimitResult): Record<string, string
  * `enforceLimit(core.limiter, 'widgetNewConversation', request.ip)` — and throws 429
  * rate_limited with Retry-After when it is spent. Keys of different limits never mix.
  */
-export async function enforceLimit(limiter: RateLimiter, name: RuleName, key: string, cost = 1): Promise<RateLimitResult> {
+export async function enforceLimit(
+  limiter: RateLimiter,
+  name: RuleName,
+  key: string,
+  cost = 1,
+): Promise<RateLimitResult> {
   const result = await limiter.consume(name, key, limiter.rules[name], cost);
   if (!result.allowed) throw rateLimited(retryAfterSeconds(result));
   return result;

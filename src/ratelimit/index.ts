@@ -17,7 +17,13 @@ export interface RateLimiterSetup {
 /** The limiter for the mode, chosen once: Redis when REDIS_URL is set, else in-process. */
 export function createRateLimiter(config: Config, setup: RateLimiterSetup): RateLimiter {
   if (config.redisUrl) {
-    return new RedisRateLimiter({ url: config.redisUrl, now: setup.now, logger: setup.logger, namespace: setup.namespace, rules: setup.rules });
+    return new RedisRateLimiter({
+      url: config.redisUrl,
+      now: setup.now,
+      logger: setup.logger,
+      namespace: setup.namespace,
+      rules: setup.rules,
+    });
   }
   return new MemoryRateLimiter(setup.now, { rules: setup.rules });
 }

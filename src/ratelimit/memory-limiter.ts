@@ -16,6 +16,9 @@ export class MemoryRateLimiter extends WindowLimiter {
   constructor(now: () => number = Date.now, options: MemoryLimiterOptions = {}) {
     // points/duration are the library's defaults only: every call passes its window's expiry,
     // and the decision is made from the counts by WindowLimiter.
-    super(new RateLimiterMemory({ keyPrefix: 'rl', points: 1, duration: 60 }), { now, rules: resolveRules(options.rules) });
+    super(new RateLimiterMemory({ keyPrefix: 'rl', points: 1, duration: 60 }), {
+      now,
+      rules: resolveRules(options.rules),
+    });
   }
 }

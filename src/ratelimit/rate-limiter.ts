@@ -49,10 +49,19 @@ export const DEFAULT_RULES = {
   session: { points: 600, durationMs: 60_000 },
   failedCredentials: { points: 20, durationMs: 60_000 },
   signInFailures: { points: 10, durationMs: 15 * 60_000 },
+  /** Failed sign-ins and token guesses from one IP, whatever account they name (password spraying). */
+  signInFailuresPerIP: { points: 30, durationMs: 15 * 60_000 },
   widgetNewConversation: { points: 10, durationMs: 3_600_000 },
   widgetReadConversation: { points: 5, durationMs: 60_000 },
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },
   emailPerRecipient: { points: 5, durationMs: 3_600_000 },
+  leakReport: { points: 30, durationMs: 60_000 },
+  /** Portal magic-link requests per IP, whatever email or workspace they name. */
+  portalMagicLinkPerIP: { points: 10, durationMs: 15 * 60_000 },
+  /** Guarded API test runs per workspace: each is a live call to the tenant's API, made by Woes. */
+  apiTestRuns: { points: 30, durationMs: 60_000 },
+  /** Verified inbound webhook requests per channel (bad signatures spend failedCredentials instead). */
+  inboundPerChannel: { points: 600, durationMs: 60_000 },
 } as const satisfies Record<string, RateRule>;
 export type RuleName = keyof typeof DEFAULT_RULES;
 export type RateRules = Readonly<Record<RuleName, RateRule>>;
@@ -61,7 +70,12 @@ export type RateRules = Readonly<Record<RuleName, RateRule>>;
 export function resolveRules(overrides: Partial<Record<RuleName, RateRule>> = {}): RateRules {
   const rules = { ...DEFAULT_RULES, ...overrides };
   for (const [name, rule] of Object.entries(rules)) {
-    if (!Number.isInteger(rule.points) || rule.points < 1 || !Number.isInteger(rule.durationMs) || rule.durationMs < 1) {
+    if (
+      !Number.isInteger(rule.points) ||
+      rule.points < 1 ||
+      !Number.isInteger(rule.durationMs) ||
+      rule.durationMs < 1
+    ) {
       throw new Error(`rate rule ${name} needs whole, positive points and durationMs`);
     }
   }

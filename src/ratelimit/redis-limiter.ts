@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { resolveRules, type RateRule, type RuleName } from './rate-limiter.js';
-import { WindowLimiter } from './window-limiter.js';
+import { WindowLimiter, type CounterStore } from './window-limiter.js';
 
 export interface RedisLimiterOptions {
   url: string;
@@ -13,8 +13,8 @@ export interface RedisLimiterOptions {
   rules?: Partial<Record<RuleName, RateRule>>;
 }
 
-/** How often "Redis is unreachable" may be logged while it stays so. */
-const WARN_EVERY_MS = 60_000;
+/** How often a Redis that stopped answering is probed while requests bypass it. */
+const PROBE_EVERY_MS = 1000;
 
 /**
  * Scale-out limiter: the counters live in Redis (rate-limiter-flexible's RateLimiterRedis,
@@ -23,12 +23,20 @@ const WARN_EVERY_MS = 60_000;
  * so requests never fail: limits then hold per instance, and the next call after Redis is
  * back uses Redis again. The client never queues commands while disconnected and times them
  * out quickly, so an outage costs a request microseconds, not seconds.
+ *
+ * A Redis that is connected but does not answer (frozen, overloaded, a black-holed network)
+ * would cost every request the command timeout; so the first timeout makes requests bypass
+ * Redis for the insurance limiter at once, while a background PING probes it every second and
+ * the next answer brings the shared counters back.
  */
 export class RedisRateLimiter extends WindowLimiter {
   private readonly client: Redis;
   private readonly logger: Logger;
-  private lastWarning = Number.NEGATIVE_INFINITY;
   private degraded = false;
+  /** Redis is connected but did not answer in time: requests go to the insurance limiter. */
+  private bypassing = false;
+  private probe: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(options: RedisLimiterOptions) {
     const client = new Redis(options.url, {
@@ -43,7 +51,7 @@ export class RedisRateLimiter extends WindowLimiter {
     let limiter: RedisRateLimiter | null = null;
     const insurance = new InsuranceLimiter(() => limiter?.usingInsurance());
     const prefix = options.namespace ? `woes:rl:${options.namespace}` : 'woes:rl';
-    const store = new RateLimiterRedis({
+    const redisStore = new RateLimiterRedis({
       storeClient: client,
       keyPrefix: prefix,
       points: 1,
@@ -51,7 +59,16 @@ export class RedisRateLimiter extends WindowLimiter {
       rejectIfRedisNotReady: true,
       insuranceLimiter: insurance,
     });
+    const route = (): CounterStore => (limiter?.bypassing ? insurance : redisStore);
+    const store: CounterStore = {
+      penalty: (key, points, opts) => route().penalty(key, points, opts),
+      reward: (key, points, opts) => route().reward(key, points, opts),
+      get: (key) => route().get(key),
+      delete: (key) => route().delete(key),
+    };
     super(store, { now: options.now, rules: resolveRules(options.rules) });
+    // The store above is built before super() returns, so it reaches the limiter through this variable.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     limiter = this;
     this.client = client;
     this.logger = options.logger;
@@ -61,7 +78,6 @@ export class RedisRateLimiter extends WindowLimiter {
     client.on('ready', () => {
       if (!this.degraded) return;
       this.degraded = false;
-      this.lastWarning = Number.NEGATIVE_INFINITY;
       this.logger.info('Redis is reachable again: rate limits are shared across instances');
     });
   }
@@ -82,10 +98,12 @@ export class RedisRateLimiter extends WindowLimiter {
   }
 
   override backendStatus(): 'up' | 'down' {
-    return this.client.status === 'ready' ? 'up' : 'down';
+    return this.client.status === 'ready' && !this.bypassing ? 'up' : 'down';
   }
 
   override async close(): Promise<void> {
+    this.closed = true;
+    if (this.probe) clearTimeout(this.probe);
     await super.close();
     if (this.client.status === 'ready') {
       await this.client.quit().catch(() => this.client.disconnect());
@@ -95,11 +113,32 @@ export class RedisRateLimiter extends WindowLimiter {
   }
 
   private usingInsurance(): void {
+    // Connected, yet the library fell back: a command timed out. Stop waiting on Redis.
+    if (this.client.status === 'ready' && !this.bypassing) {
+      this.bypassing = true;
+      this.scheduleProbe();
+    }
+    // One warning per outage (and one line when Redis is back), not one a minute.
+    if (this.degraded) return;
     this.degraded = true;
-    const now = this.now();
-    if (now - this.lastWarning < WARN_EVERY_MS) return;
-    this.lastWarning = now;
     this.logger.warn('Redis is unreachable: rate limits count per instance until it returns');
+  }
+
+  private scheduleProbe(): void {
+    if (this.closed) return;
+    this.probe = setTimeout(() => {
+      this.client.ping().then(
+        () => {
+          this.bypassing = false;
+          this.probe = null;
+          if (!this.degraded) return;
+          this.degraded = false;
+          this.logger.info('Redis answers again: rate limits are shared across instances');
+        },
+        () => this.scheduleProbe(),
+      );
+    }, PROBE_EVERY_MS);
+    this.probe.unref();
   }
 }
 

@@ -29,13 +29,7 @@ export function weightedUse(previous: number, current: number, elapsedMs: number
 }
 
 /** Milliseconds until `cost` more points fit (0 when they fit now). */
-export function waitMs(
-  previous: number,
-  current: number,
-  elapsedMs: number,
-  rule: RateRule,
-  cost: number,
-): number {
+export function waitMs(previous: number, current: number, elapsedMs: number, rule: RateRule, cost: number): number {
   const { points, durationMs } = rule;
   if (cost > points) return 2 * durationMs;
   if (weightedUse(previous, current, elapsedMs, durationMs) + cost <= points + EPSILON) return 0;
@@ -66,8 +60,7 @@ export function resultOf(
     remaining: Math.max(0, Math.floor(rule.points - used + EPSILON)),
     retryAfterMs: allowed ? 0 : waitMs(previous, current, elapsedMs, rule, cost),
     // Full recovery: the current window's requests leave one window after it ends.
-    resetMs:
-      current > 0 ? 2 * rule.durationMs - elapsedMs : previous > 0 ? rule.durationMs - elapsedMs : 0,
+    resetMs: current > 0 ? 2 * rule.durationMs - elapsedMs : previous > 0 ? rule.durationMs - elapsedMs : 0,
   };
 }
 

@@ -1,6 +1,12 @@
 import type { RateLimiterRes } from 'rate-limiter-flexible';
 import { TTLCache } from '../cache/ttl-cache.js';
-import { DEFAULT_RULES, type RateLimiter, type RateLimitResult, type RateRule, type RateRules } from './rate-limiter.js';
+import {
+  DEFAULT_RULES,
+  type RateLimiter,
+  type RateLimitResult,
+  type RateRule,
+  type RateRules,
+} from './rate-limiter.js';
 import { fits, resultOf, waitMs, weightedUse } from './sliding-window.js';
 
 /**
@@ -65,7 +71,11 @@ export class WindowLimiter implements RateLimiter {
    * this process already saw the key blocked (a client hammering a 429 costs no store call, and
    * its refused requests do not count).
    */
-  private locate(bucket: string, key: string, rule: RateRule): { id: string; now: number; window: number; elapsed: number } | RateLimitResult {
+  private locate(
+    bucket: string,
+    key: string,
+    rule: RateRule,
+  ): { id: string; now: number; window: number; elapsed: number } | RateLimitResult {
     const id = `${bucket}:${key}`;
     const now = this.now();
     const known = this.blocks.get(id);
@@ -137,7 +147,9 @@ export class WindowLimiter implements RateLimiter {
     const id = `${bucket}:${key}`;
     this.blocks.delete(id);
     const durationMs =
-      this.durations.get(bucket) ?? (this.rules as Record<string, RateRule>)[bucket]?.durationMs ?? DEFAULT_RULES.apiKey.durationMs;
+      this.durations.get(bucket) ??
+      (this.rules as Record<string, RateRule>)[bucket]?.durationMs ??
+      DEFAULT_RULES.apiKey.durationMs;
     const window = Math.floor(this.now() / durationMs);
     this.previousCounts.delete(`${id}:${window - 1}`);
     await Promise.all([this.store.delete(`${id}:${window}`), this.store.delete(`${id}:${window - 1}`)]);
@@ -167,7 +179,13 @@ export class WindowLimiter implements RateLimiter {
 }
 
 function blockedResult(rule: RateRule, waitMs: number): RateLimitResult {
-  return { allowed: false, limit: rule.points, remaining: 0, retryAfterMs: waitMs, resetMs: Math.max(waitMs, rule.durationMs) };
+  return {
+    allowed: false,
+    limit: rule.points,
+    remaining: 0,
+    retryAfterMs: waitMs,
+    resetMs: Math.max(waitMs, rule.durationMs),
+  };
 }
 
 /** Counters live two windows (the previous one is still weighed), in the store's whole seconds. */

@@ -12,6 +12,7 @@ export const CATEGORIES = [
   'agents',
   'channels',
   'webhooks',
+  'apitests',
   'audit',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -23,6 +24,7 @@ export const ALL_SCOPES: readonly Scope[] = Object.freeze(
 );
 const SCOPE_SET: ReadonlySet<string> = new Set(ALL_SCOPES);
 
+/** SPEC §3: `apitests` (the vault) is in no preset but `admin`; roles give it to owners and admins only. */
 const READ_PRESET_CATEGORIES: readonly Category[] = [
   'workspace',
   'conversations',
@@ -79,9 +81,15 @@ export function expandScopes(input: readonly string[]): Scope[] {
     else unknown.push(raw);
   }
   if (unknown.length > 0) {
-    throw invalidRequest(`Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${ACCEPTED_SCOPE_NAMES.join(', ')}.`, [
-      ...unknown.map((s) => ({ path: '/scopes', message: `unknown scope "${s}"; valid: ${ACCEPTED_SCOPE_NAMES.join(', ')}` })),
-    ]);
+    throw invalidRequest(
+      `Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${ACCEPTED_SCOPE_NAMES.join(', ')}.`,
+      [
+        ...unknown.map((s) => ({
+          path: '/scopes',
+          message: `unknown scope "${s}"; valid: ${ACCEPTED_SCOPE_NAMES.join(', ')}`,
+        })),
+      ],
+    );
   }
   return sortScopes(withImplied(scopes));
 }

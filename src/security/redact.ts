@@ -3,7 +3,15 @@
  * shaped like a credential Woes issues (or a JWT) is replaced by its prefix and a marker.
  */
 const SECRET_PATTERN =
-  /\b(woesk|woespk|woescs|whsec|woesrt|woesvt)_[A-Za-z0-9+/=_-]{8,}|\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
+  /\b(woesk|woespk|woescs|woesis|woespl|woesps|whsec|woesrt|woesvt)_[A-Za-z0-9+/=_-]{8,}|\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
+
+// A credential in the URL ends up in proxy logs and browser history: the hook refuses it outright.
+const CREDENTIAL_IN_QUERY = /[?&](access_token|api_key|apikey|key|token)=|woes(k|cs)_/i;
+
+/** True when a request URL carries something that looks like a credential in its query string. */
+export function hasCredentialInQuery(url: string): boolean {
+  return url.includes('?') && CREDENTIAL_IN_QUERY.test(url);
+}
 
 export function redactSecrets(text: string): string {
   return text.replace(SECRET_PATTERN, (match, prefix: string | undefined) =>
@@ -22,6 +30,9 @@ export const SECRET_FIELD_NAMES = [
   'refreshToken',
   'idToken',
   'historySecret',
+  'identitySecret',
+  'identityToken',
+  'userHash',
   'apiKey',
   'authorization',
   'cookie',

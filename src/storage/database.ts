@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql 
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations/helpers.js';
 import { migrationProvider } from './migrations/index.js';
+import { boundedPool, QUERY_TIMEOUT_CODE } from './bounded-pool.js';
 
 export type { Dialect };
 export type DB = Kysely<Database>;
@@ -32,7 +33,17 @@ export interface StorageOptions {
   schema?: string;
   /** PostgreSQL: the pool size. */
   poolSize?: number;
+  /** The longest one query may take (WOES_DB_TIMEOUT_MS); default 5000. */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 5000;
+/**
+ * SQLite waits for another process's write lock by sleeping inside the synchronous call, which
+ * stops the whole event loop (and /health with it): so the wait is capped well under a second
+ * whatever WOES_DB_TIMEOUT_MS says, and a lock held longer answers 503.
+ */
+const SQLITE_MAX_BUSY_MS = 500;
 
 const PG_INT8 = 20;
 /** 'woes' in ASCII: the advisory lock that serialises migrations. */
@@ -40,15 +51,17 @@ const MIGRATION_LOCK_ID = 0x776f6573;
 const PG_NUMERIC = 1700;
 
 export function createStorage(options: StorageOptions): Storage {
-  return options.databaseUrl ? createPostgres(options.databaseUrl, options) : createSqlite(options.sqliteFile!);
+  return options.databaseUrl
+    ? createPostgres(options.databaseUrl, options)
+    : createSqlite(options.sqliteFile!, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 }
 
-function createSqlite(file: string): Storage {
+function createSqlite(file: string, timeoutMs: number): Storage {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   // WAL lets readers (other processes, the CLI) run beside the server's writer.
   database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${Math.min(timeoutMs, SQLITE_MAX_BUSY_MS)}`);
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
@@ -105,11 +118,15 @@ function withStatementCache(database: SQLite.Database): SQLite.Database {
 
 function createPostgres(url: string, options: StorageOptions): Storage {
   const schema = options.schema ?? null;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('invalid schema name');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 2000,
+    connectionTimeoutMillis: Math.min(2000, timeoutMs),
+    // The server cancels a statement that runs too long (a lock wait, a slow plan); the bounded
+    // pool below covers a server that does not answer at all.
+    statement_timeout: timeoutMs,
     options: schema ? `-c search_path=${schema}` : undefined,
     // Times are epoch milliseconds and counts fit a double: read them as numbers, per pool.
     types: {
@@ -122,7 +139,10 @@ function createPostgres(url: string, options: StorageOptions): Storage {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: boundedPool(pool, timeoutMs) }),
+    plugins: [new CamelCasePlugin()],
+  });
   return {
     db,
     dialect: 'postgres',
@@ -134,7 +154,14 @@ function createPostgres(url: string, options: StorageOptions): Storage {
     async migrate() {
       // One session-level advisory lock around the whole run: instances starting together
       // take turns, and the later ones find the schema already current.
-      await db.connection().execute(async (connection) => {
+      // Unbounded: waiting for another instance's migration lock, or a long migration, is not a
+      // stuck request.
+      const migrator = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: boundedPool(pool, null) }),
+        plugins: [new CamelCasePlugin()],
+      });
+      await migrator.connection().execute(async (connection) => {
+        await sql`set statement_timeout = 0`.execute(connection);
         await sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
         try {
           if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(connection);
@@ -150,10 +177,16 @@ function createPostgres(url: string, options: StorageOptions): Storage {
           }
         } finally {
           await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
+          await sql`reset statement_timeout`.execute(connection);
         }
       });
+      await migrator.destroy();
     },
-    destroy: () => db.destroy(),
+    async destroy() {
+      await db.destroy();
+      // Tests destroy a storage both through the app and by hand; pg throws on a second end().
+      if (!pool.ending) await pool.end();
+    },
   };
 }
 
@@ -192,6 +225,8 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
+  '57014', // query_canceled: statement_timeout
+  QUERY_TIMEOUT_CODE,
   '08000',
   '08001',
   '08003',
@@ -207,6 +242,9 @@ export function isUnavailableError(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // better-sqlite3 reports extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED_SHAREDCACHE…):
+  // another connection holds the lock, a retry later succeeds.
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
   const message = (error as { message?: unknown }).message;
   return (
     typeof message === 'string' &&

@@ -6,8 +6,30 @@ import { randomBytes } from 'node:crypto';
  * and lists can page by id. Ids made in one process are strictly increasing.
  */
 export type IdPrefix =
-  | 'ws' | 'usr' | 'key' | 'conv' | 'msg' | 'cust' | 'art' | 'agt' | 'ch' | 'wh' | 'evt' | 'inv' | 'wk' | 'aud'
-  | 'ses' | 'tok' | 'idn' | 'cred' | 'run' | 'dlv';
+  | 'ws'
+  | 'usr'
+  | 'key'
+  | 'conv'
+  | 'msg'
+  | 'cust'
+  | 'art'
+  | 'agt'
+  | 'ch'
+  | 'wh'
+  | 'evt'
+  | 'inv'
+  | 'wk'
+  | 'aud'
+  | 'ses'
+  | 'tok'
+  | 'idn'
+  | 'cred'
+  | 'run'
+  | 'dlv'
+  | 'whe'
+  | 'whd'
+  | 'atc'
+  | 'atr';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 let lastTime = -1;

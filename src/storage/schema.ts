@@ -2,6 +2,11 @@ import type { Generated } from 'kysely';
 import type { AccountsTables } from '../accounts/tables.js';
 import type { KeysTables } from '../keys/tables.js';
 import type { SupportTables } from '../support/tables.js';
+import type { WidgetTables } from '../widget/tables.js';
+import type { PortalTables } from '../portal/tables.js';
+import type { WebhooksTables } from '../webhooks/tables.js';
+import type { ApiTestsTables } from '../apitests/tables.js';
+import type { ChannelsTables } from '../channels/tables.js';
 
 /**
  * The database as Kysely sees it. Columns are snake_case in SQL and camelCase here
@@ -58,12 +63,35 @@ export interface InvalidationsTable {
   createdAt: number;
 }
 
+/** The event outbox: events written with the change that caused them; webhooks (#15) deliver them. */
+export interface WebhookEventsTable {
+  id: string;
+  workspaceId: string;
+  type: string;
+  /** JSON: the public API's shape of the resource the event is about. */
+  payload: string;
+  createdAt: number;
+  /** When the webhook dispatcher made its deliveries; null: not yet. */
+  dispatchedAt: number | null;
+}
+
 export interface CoreTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;
   auditEvents: AuditEventsTable;
   invalidations: InvalidationsTable;
+  webhookEvents: WebhookEventsTable;
 }
 
-export interface Database extends CoreTables, AccountsTables, KeysTables, SupportTables {}
+export interface Database
+  extends
+    CoreTables,
+    AccountsTables,
+    KeysTables,
+    SupportTables,
+    WidgetTables,
+    PortalTables,
+    WebhooksTables,
+    ApiTestsTables,
+    ChannelsTables {}

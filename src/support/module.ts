@@ -4,11 +4,13 @@ import { conversationRoutes } from './conversations/routes.js';
 import { customerRoutes } from './customers/routes.js';
 import { kbRoutes } from './kb/routes.js';
 import { messageRoutes } from './messages/routes.js';
-import { createSupportServices } from './services.js';
+import { createSupportServices, type SupportServices } from './services.js';
 
 /** The support domain: conversations, messages, customers, knowledge base and AI agents (SPEC §6). */
-export function createSupportModule(core: CoreDeps): DomainModule {
-  const services = createSupportServices(core);
+export function createSupportModule(
+  core: CoreDeps,
+  services: SupportServices = createSupportServices(core),
+): DomainModule {
   return {
     name: 'support',
     async routes(app) {

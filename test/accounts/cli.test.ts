@@ -8,12 +8,17 @@ import { bearer, PASSWORD, signIn } from './helpers.js';
 const run = promisify(execFile);
 
 /** Runs the real `woes` CLI in a child process against the test database. */
-async function woes(env: Record<string, string>, ...args: string[]): Promise<{ stdout: string; code: number; stderr: string }> {
+async function woes(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ stdout: string; code: number; stderr: string }> {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   delete base.REDIS_URL;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...base, LOG_LEVEL: 'silent', ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      env: { ...base, LOG_LEVEL: 'silent', ...env },
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };
@@ -25,17 +30,46 @@ test('woes init creates a verified owner, a workspace and an admin key; again fo
   // The CLI child opens the database from its env (no test schema), so this test uses the embedded file.
   const database = await createTestDatabase({ postgres: null });
   try {
-    const first = await woes(database.env, 'init', '--email', 'Root@Example.com', '--password', PASSWORD, '--workspace', 'First', '--json');
+    const first = await woes(
+      database.env,
+      'init',
+      '--email',
+      'Root@Example.com',
+      '--password',
+      PASSWORD,
+      '--workspace',
+      'First',
+      '--json',
+    );
     assert.equal(first.code, 0, first.stderr);
     const one = JSON.parse(first.stdout);
     assert.match(one.userId, /^usr_/);
     assert.match(one.workspaceId, /^ws_/);
     assert.match(one.key.secret, /^woesk_/);
-    const second = await woes(database.env, 'init', '--email', 'root@example.com', '--password', 'ignored for an existing user', '--workspace', 'Second', '--json');
+    const second = await woes(
+      database.env,
+      'init',
+      '--email',
+      'root@example.com',
+      '--password',
+      PASSWORD,
+      '--workspace',
+      'Second',
+      '--json',
+    );
     const two = JSON.parse(second.stdout);
     assert.equal(two.userId, one.userId);
     assert.notEqual(two.workspaceId, one.workspaceId);
-    const weak = await woes(database.env, 'init', '--email', 'new@example.com', '--password', 'password', '--workspace', 'X');
+    const weak = await woes(
+      database.env,
+      'init',
+      '--email',
+      'new@example.com',
+      '--password',
+      'password',
+      '--workspace',
+      'X',
+    );
     assert.notEqual(weak.code, 0);
     assert.equal((await woes(database.env, 'init', '--email', 'new@example.com')).code, 2, 'missing options');
 
@@ -43,8 +77,15 @@ test('woes init creates a verified owner, a workspace and an admin key; again fo
     try {
       const session = await signIn(t, 'root@example.com', PASSWORD, one.workspaceId);
       const list = await t.request({ method: 'GET', url: '/api/v1/workspaces', headers: bearer(session.accessToken) });
-      assert.deepEqual(list.json.data.map((w: { role: string }) => w.role), ['owner', 'owner']);
-      const viaKey = await t.request({ method: 'GET', url: '/api/v1/workspace', headers: { authorization: `Bearer ${one.key.secret}` } });
+      assert.deepEqual(
+        list.json.data.map((w: { role: string }) => w.role),
+        ['owner', 'owner'],
+      );
+      const viaKey = await t.request({
+        method: 'GET',
+        url: '/api/v1/workspace',
+        headers: { authorization: `Bearer ${one.key.secret}` },
+      });
       assert.equal(viaKey.statusCode, 200, viaKey.body);
       assert.equal(viaKey.json.id, one.workspaceId);
       await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'root@example.com' } });

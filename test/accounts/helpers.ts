@@ -3,7 +3,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { decodeBody } from '../helpers/smtp-sink.js';
-import { parseHeaders } from '../../src/accounts/outbox.js';
+import { parseHeaders } from '../../src/accounts/mail/outbox.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -47,7 +47,9 @@ export async function mailedToken(t: TestApp, to: string, subject: RegExp, nth =
 }
 
 export function bearer(token: string, workspaceId?: string): Record<string, string> {
-  return workspaceId ? { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId } : { authorization: `Bearer ${token}` };
+  return workspaceId
+    ? { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId }
+    : { authorization: `Bearer ${token}` };
 }
 
 /** Registers, verifies through the outbox email, and signs in. */
@@ -57,7 +59,16 @@ export async function signUp(
   options: { workspaceName?: string; password?: string; name?: string } = {},
 ): Promise<{ accessToken: string; refreshToken: string; userId: string; workspaceId: string | null }> {
   const password = options.password ?? PASSWORD;
-  const reg = await t.request({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password, name: options.name ?? 'Test Person', ...(options.workspaceName ? { workspaceName: options.workspaceName } : {}) } });
+  const reg = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: {
+      email,
+      password,
+      name: options.name ?? 'Test Person',
+      ...(options.workspaceName ? { workspaceName: options.workspaceName } : {}),
+    },
+  });
   assert.equal(reg.statusCode, 202, reg.body);
   const token = await mailedToken(t, email, /Verify/);
   const verified = await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
@@ -71,7 +82,16 @@ export async function signIn(
   password = PASSWORD,
   workspaceId?: string,
 ): Promise<{ accessToken: string; refreshToken: string; userId: string; workspaceId: string | null }> {
-  const res = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email, password, ...(workspaceId ? { workspaceId } : {}) } });
+  const res = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/session',
+    payload: { provider: 'local', email, password, ...(workspaceId ? { workspaceId } : {}) },
+  });
   assert.equal(res.statusCode, 200, res.body);
-  return { accessToken: res.json.accessToken, refreshToken: res.json.refreshToken, userId: res.json.user.id, workspaceId: res.json.workspace?.id ?? null };
+  return {
+    accessToken: res.json.accessToken,
+    refreshToken: res.json.refreshToken,
+    userId: res.json.user.id,
+    workspaceId: res.json.workspace?.id ?? null,
+  };
 }

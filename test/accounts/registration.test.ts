@@ -5,16 +5,28 @@ import { createTestApp, TestClock } from '../helpers/app.js';
 import { SMTPSink } from '../helpers/smtp-sink.js';
 import { PASSWORD, bearer, mailedToken, outbox, signIn, signUp, waitFor } from './helpers.js';
 
-const register = (email: string, password = PASSWORD) => ({ method: 'POST' as const, url: '/api/v1/auth/register', payload: { email, password, name: 'Someone' } });
+const register = (email: string, password = PASSWORD) => ({
+  method: 'POST' as const,
+  url: '/api/v1/auth/register',
+  payload: { email, password, name: 'Someone' },
+});
 const strip = (json: Record<string, unknown>) => ({ ...json, requestId: undefined });
 
 test('register, read the outbox email, verify, sign in; unverified sign-in is 403 email_not_verified', async () => {
   const t = await createTestApp();
   try {
-    const reg = await t.request({ method: 'POST', url: '/api/v1/auth/register', payload: { email: 'Ada@Example.com', password: PASSWORD, name: 'Ada', workspaceName: 'Acme' } });
+    const reg = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'Ada@Example.com', password: PASSWORD, name: 'Ada', workspaceName: 'Acme' },
+    });
     assert.equal(reg.statusCode, 202);
     assert.deepEqual(reg.json, { status: 'accepted' });
-    const early = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'ada@example.com', password: PASSWORD } });
+    const early = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/session',
+      payload: { provider: 'local', email: 'ada@example.com', password: PASSWORD },
+    });
     assert.equal(early.statusCode, 403);
     assert.equal(early.json.code, 'email_not_verified');
     const token = await mailedToken(t, 'ada@example.com', /Verify/);
@@ -49,10 +61,17 @@ test('verification links expire after 24 hours', async () => {
     const res = await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json.code, 'invalid_request');
-    const resend = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: 'late@example.com' } });
+    const resend = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/resend-verification',
+      payload: { email: 'late@example.com' },
+    });
     assert.equal(resend.statusCode, 202);
     const fresh = await mailedToken(t, 'late@example.com', /Verify/, 2);
-    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: fresh } })).statusCode, 200);
+    assert.equal(
+      (await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: fresh } })).statusCode,
+      200,
+    );
   } finally {
     await t.close();
   }
@@ -84,21 +103,47 @@ test('register, sign-in and reset answer identically for known and unknown email
     assert.equal(known.statusCode, unknown.statusCode);
     assert.deepEqual(known.json, unknown.json);
     // The owner of a taken address hears about the attempt instead of getting a second account.
-    await waitFor(() => outbox(t).find((m) => m.to.includes('known@example.com') && /tried to register/.test(m.subject)));
+    await waitFor(() =>
+      outbox(t).find((m) => m.to.includes('known@example.com') && /tried to register/.test(m.subject)),
+    );
 
-    const wrongPassword = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'known@example.com', password: 'not the password' } });
-    const noAccount = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'ghost@example.com', password: 'not the password' } });
+    const wrongPassword = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/session',
+      payload: { provider: 'local', email: 'known@example.com', password: 'not the password' },
+    });
+    const noAccount = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/session',
+      payload: { provider: 'local', email: 'ghost@example.com', password: 'not the password' },
+    });
     assert.equal(wrongPassword.statusCode, 401);
     assert.deepEqual(strip(wrongPassword.json), strip(noAccount.json));
     assert.equal(wrongPassword.statusCode, noAccount.statusCode);
 
-    const resetKnown = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'known@example.com' } });
-    const resetUnknown = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'ghost@example.com' } });
+    const resetKnown = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: 'known@example.com' },
+    });
+    const resetUnknown = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: 'ghost@example.com' },
+    });
     assert.equal(resetKnown.statusCode, 202);
     assert.deepEqual([resetKnown.statusCode, resetKnown.json], [resetUnknown.statusCode, resetUnknown.json]);
-    const resendUnknown = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: 'ghost@example.com' } });
+    const resendUnknown = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/resend-verification',
+      payload: { email: 'ghost@example.com' },
+    });
     assert.equal(resendUnknown.statusCode, 202);
-    const failures = await t.storage.db.selectFrom('auditEvents').select(['type', 'workspaceId']).where('type', '=', 'sign_in_failed').execute();
+    const failures = await t.storage.db
+      .selectFrom('auditEvents')
+      .select(['type', 'workspaceId'])
+      .where('type', '=', 'sign_in_failed')
+      .execute();
     assert.equal(failures.length, 2);
   } finally {
     await t.close();
@@ -113,33 +158,69 @@ test('password reset: 1-hour one-use link, new password works, every session end
     await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'reset@example.com' } });
     const stale = await mailedToken(t, 'reset@example.com', /Reset/);
     clock.advance(3_600_000 + 1000);
-    const expired = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: stale, password: 'a brand new passphrase' } });
+    const expired = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token: stale, password: 'a brand new passphrase' },
+    });
     assert.equal(expired.statusCode, 400, 'the reset link lives one hour');
 
     const first = await signIn(t, 'reset@example.com');
     const second = await signIn(t, 'reset@example.com');
     const ws = first.workspaceId!;
-    assert.equal((await t.request({ method: 'GET', url: '/api/v1/workspace', headers: bearer(first.accessToken, ws) })).statusCode, 200);
+    assert.equal(
+      (await t.request({ method: 'GET', url: '/api/v1/workspace', headers: bearer(first.accessToken, ws) })).statusCode,
+      200,
+    );
 
     await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'reset@example.com' } });
     const token = await mailedToken(t, 'reset@example.com', /Reset/, 2);
-    const weak = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'password1' } });
+    const weak = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'password1' },
+    });
     assert.equal(weak.statusCode, 400);
-    const done = await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'a brand new passphrase' } });
+    const done = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/confirm',
+      payload: { token, password: 'a brand new passphrase' },
+    });
     assert.equal(done.statusCode, 204);
-    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password: 'another new passphrase' } })).statusCode, 400);
+    assert.equal(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/v1/auth/password-reset/confirm',
+          payload: { token, password: 'another new passphrase' },
+        })
+      ).statusCode,
+      400,
+    );
 
     for (const s of [first, second]) {
       const res = await t.request({ method: 'GET', url: '/api/v1/workspace', headers: bearer(s.accessToken, ws) });
       assert.equal(res.statusCode, 401);
       assert.equal(res.json.code, 'unauthorized');
-      const refresh = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: s.refreshToken } });
+      const refresh = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        payload: { refreshToken: s.refreshToken },
+      });
       assert.equal(refresh.statusCode, 401);
     }
-    const old = await t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider: 'local', email: 'reset@example.com', password: PASSWORD } });
+    const old = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/session',
+      payload: { provider: 'local', email: 'reset@example.com', password: PASSWORD },
+    });
     assert.equal(old.statusCode, 401);
     await signIn(t, 'reset@example.com', 'a brand new passphrase');
-    const audit = await t.storage.db.selectFrom('auditEvents').select(['type', 'workspaceId']).where('type', '=', 'password.reset').execute();
+    const audit = await t.storage.db
+      .selectFrom('auditEvents')
+      .select(['type', 'workspaceId'])
+      .where('type', '=', 'password.reset')
+      .execute();
     assert.deepEqual(audit, [{ type: 'password.reset', workspaceId: ws }]);
   } finally {
     await t.close();
@@ -151,7 +232,11 @@ test('at most 5 emails per recipient per hour: the request is accepted, the emai
   try {
     await t.request(register('flood@example.com'));
     for (let i = 0; i < 6; i++) {
-      const res = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email: 'flood@example.com' } });
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/resend-verification',
+        payload: { email: 'flood@example.com' },
+      });
       assert.equal(res.statusCode, 202);
     }
     await waitFor(() => t.logs.lines.filter((l) => l.includes('email.suppressed')).length >= 2);
@@ -177,7 +262,10 @@ test('SMTP_URL mode delivers through a real SMTP server and writes no outbox fil
     assert.match(mail.subject, /Verify/);
     const token = /token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
     assert.match(mail.text, /https:\/\/support\.example\.com\/verify-email\?token=/);
-    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode, 200);
+    assert.equal(
+      (await t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } })).statusCode,
+      200,
+    );
     assert.equal(fs.existsSync(`${t.config.dataDir}/mail`), false);
     assert.equal(t.logs.text.includes(token), false, 'SMTP mode never logs the link');
   } finally {

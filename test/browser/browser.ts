@@ -7,7 +7,8 @@ export const SCREENSHOTS = path.resolve('test-output/screenshots');
 
 /** Debian's chromium driven by playwright-core (never a downloaded browser). */
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run test/browser/run.sh (it installs chromium with apt-get)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run test/browser/run.sh (it installs chromium with apt-get)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -35,7 +36,22 @@ export function watchForErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     // A 4xx the test provokes on purpose is logged by the browser as a failed resource; those are expected.
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/**
+ * Waits until a page expression is truthy. `page.waitForFunction` with a string predicate re-evaluates it through
+ * `eval` once the first check fails, which the app's CSP (`script-src 'self'`) refuses; `page.evaluate` goes through
+ * the DevTools protocol and is not subject to the page's CSP.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate<boolean>(`Boolean(${expression})`)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

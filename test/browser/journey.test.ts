@@ -1,13 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchForErrors } from './browser.js';
+import { launchChromium, screenshot, waitForExpression, watchForErrors } from './browser.js';
 import { waitForLink } from './outbox.js';
 import { startWoesServer, type WoesServer } from './server.js';
 
 // Unique per run: with Redis, per-recipient email limits and sign-in throttles outlive one run.
 const RUN = Math.random().toString(36).slice(2, 8);
-const OWNER = { name: 'Olivia Owner', email: `olivia.${RUN}@example.test`, password: 'correct horse battery staple', workspace: 'Acme Support' };
+const OWNER = {
+  name: 'Olivia Owner',
+  email: `olivia.${RUN}@example.test`,
+  password: 'correct horse battery staple',
+  workspace: 'Acme Support',
+};
 const AGENT = { name: 'Aldo Agent', email: `aldo.${RUN}@example.test`, password: 'another long passphrase 42' };
 
 async function callMe(server: WoesServer, secret: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -15,7 +20,11 @@ async function callMe(server: WoesServer, secret: string): Promise<{ status: num
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function newPage(browser: Browser, server: WoesServer, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function newPage(
+  browser: Browser,
+  server: WoesServer,
+  viewport = { width: 1280, height: 860 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const page = await context.newPage();
@@ -106,7 +115,11 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       const secret = await page.evaluate<string>('navigator.clipboard.readText()');
       assert.match(secret, /^woesk_[A-Za-z0-9]{38}$/);
       assert.equal(await reveal.getByLabel('Secret key').inputValue(), secret);
-      assert.ok((await reveal.getByLabel('Test it').inputValue()).includes(`${server.url}/api/v1/me -H "Authorization: Bearer ${secret}"`));
+      assert.ok(
+        (await reveal.getByLabel('Test it').inputValue()).includes(
+          `${server.url}/api/v1/me -H "Authorization: Bearer ${secret}"`,
+        ),
+      );
 
       const me = await callMe(server, secret);
       assert.equal(me.status, 200, JSON.stringify(me.body));
@@ -144,9 +157,15 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('button', { name: 'Create key' }).click();
       await create.getByLabel('Name').fill('Reporting');
       await create.getByRole('button', { name: 'read', exact: true }).click();
+      // An IP allowlist that includes this machine (the rolled key below is called from it).
+      await create.getByLabel(/Allowed IP addresses/).fill('127.0.0.1, 10.0.0.0/8');
       await create.getByRole('button', { name: 'Create key' }).click();
       await reveal.getByRole('button', { name: 'I have saved the key' }).click();
-      await page.getByRole('listitem', { name: 'Key Reporting' }).first().getByRole('button', { name: 'Roll Reporting' }).click();
+      await page
+        .getByRole('listitem', { name: 'Key Reporting' })
+        .first()
+        .getByRole('button', { name: 'Roll Reporting' })
+        .click();
       const roll = page.getByRole('dialog', { name: 'Roll “Reporting”' });
       await roll.getByLabel('In 1 hour').check();
       await screenshot(page, '12-roll-key');
@@ -157,6 +176,15 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await reveal.getByRole('button', { name: 'I have saved the key' }).click();
       // The old key keeps working for the overlap and says it was rolled.
       await page.getByRole('listitem', { name: 'Key Reporting' }).locator('.badge', { hasText: 'Rolled' }).waitFor();
+      await page.getByRole('listitem', { name: 'Key Reporting' }).first().getByText('127.0.0.1, 10.0.0.0/8').waitFor();
+
+      // Settings → Key policy (owners): idle keys are disabled after 90 days.
+      await page.getByRole('link', { name: 'Key policy' }).click();
+      await page.getByLabel('Disable keys unused for (days)').fill('90');
+      await page.getByRole('button', { name: 'Save policy' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await screenshot(page, '12b-key-policy');
+      await page.getByRole('link', { name: 'API keys' }).click();
 
       await page.getByRole('link', { name: 'Widget keys' }).click();
       await page.getByLabel('Name').fill('Website');
@@ -177,14 +205,19 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('table').getByText('key.revoked').first().waitFor();
       await page.getByLabel('Event type').fill('key.revoked');
       await page.getByRole('button', { name: 'Apply filters' }).click();
-      await page.waitForFunction("[...document.querySelectorAll('table.audit tbody code')].every((c) => c.textContent === 'key.revoked')");
+      await waitForExpression(
+        page,
+        "[...document.querySelectorAll('table.audit tbody code')].every((c) => c.textContent === 'key.revoked')",
+      );
       await screenshot(page, '15-audit-log');
 
       // Phone width: the keys page still fits and works.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByRole('link', { name: 'API keys' }).click();
       await page.getByRole('listitem', { name: 'Key Reporting' }).first().waitFor();
-      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
       assert.ok(overflow <= 0, `no sideways scrolling at phone width (overflow ${overflow}px)`);
       await screenshot(page, '16-keys-phone');
 
@@ -223,6 +256,10 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByLabel('Email').fill(AGENT.email);
       await page.getByLabel('Password').fill(AGENT.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
+      // An agent has no keys to manage: the Inbox is their first page.
+      await page.waitForURL('**/app/inbox');
+      await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await page.getByRole('link', { name: 'API keys' }).click();
       await page.waitForURL('**/app/settings/keys');
       await page.getByText('Only workspace owners and admins manage API keys').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Create key' }).count(), 0);

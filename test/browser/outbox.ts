@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Reads the embedded outbox ($WOES_DATA_DIR/mail/*.eml) the way a person would open their inbox. */
@@ -11,7 +13,13 @@ export async function waitForLink(dataDir: string, to: string, linkPath: string,
   const pattern = new RegExp(`https?://[^\\s"'<>]+${linkPath.replace(/[/-]/g, '\\$&')}\\?token=[A-Za-z0-9_~.%-]+`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse() : [];
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.eml'))
+          .sort()
+          .reverse()
+      : [];
     for (const file of files) {
       const raw = decodeQuotedPrintable(fs.readFileSync(path.join(dir, file), 'utf8'));
       if (!raw.toLowerCase().includes(to.toLowerCase())) continue;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { createTestApp } from '../helpers/app.js';
 import { loadConfig } from '../../src/config.js';
-import { registerWebApp, WEB_DIST } from '../../src/web/plugin.js';
+import { registerWebApp, WEB_DIST } from '../../src/web-app/plugin.js';
 
 // Needs the built app (web/dist): run.sh builds it first.
 const asset = fs.readdirSync(path.join(WEB_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
@@ -67,7 +67,11 @@ test('config.json tells the app which sign-in providers exist, and nothing secre
   try {
     const config = await t.request({ method: 'GET', url: '/app/config.json' });
     assert.equal(config.statusCode, 200);
-    assert.deepEqual(config.json, { googleClientId: 'google-client.apps.example', microsoftClientId: null, outbox: true });
+    assert.deepEqual(config.json, {
+      googleClientId: 'google-client.apps.example',
+      microsoftClientId: null,
+      outbox: true,
+    });
   } finally {
     await t.close();
   }
@@ -79,23 +83,52 @@ test('the outbox link needs the password of an unverified account, and is absent
     // Unique per run: with Redis the per-recipient email limit outlives one run.
     const email = `someone.${Math.random().toString(36).slice(2, 8)}@example.test`;
     const password = 'a perfectly fine passphrase';
-    assert.equal((await t.request({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password, name: 'Some One' } })).statusCode, 202);
-    const wrong = await t.request({ method: 'POST', url: '/app/outbox/verification-link', payload: { email, password: 'not the password' } });
+    assert.equal(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/v1/auth/register',
+          payload: { email, password, name: 'Some One' },
+        })
+      ).statusCode,
+      202,
+    );
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/app/outbox/verification-link',
+      payload: { email, password: 'not the password' },
+    });
     assert.equal(wrong.statusCode, 403);
     assert.equal(wrong.json.code, 'forbidden');
-    const unknown = await t.request({ method: 'POST', url: '/app/outbox/verification-link', payload: { email: 'nobody@example.test', password } });
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/app/outbox/verification-link',
+      payload: { email: 'nobody@example.test', password },
+    });
     assert.equal(unknown.statusCode, 403);
-    const right = await t.request({ method: 'POST', url: '/app/outbox/verification-link', payload: { email, password } });
+    const right = await t.request({
+      method: 'POST',
+      url: '/app/outbox/verification-link',
+      payload: { email, password },
+    });
     assert.equal(right.statusCode, 200, right.body);
     assert.match(right.json.link, /\/verify-email\?token=/);
-    const extra = await t.request({ method: 'POST', url: '/app/outbox/verification-link', payload: { email, password, to: 'x' } });
+    const extra = await t.request({
+      method: 'POST',
+      url: '/app/outbox/verification-link',
+      payload: { email, password, to: 'x' },
+    });
     assert.equal(extra.statusCode, 400);
   } finally {
     await t.close();
   }
   const withSmtp = await createTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
   try {
-    const response = await withSmtp.request({ method: 'POST', url: '/app/outbox/verification-link', payload: { email: 'a@b.test', password: 'x' } });
+    const response = await withSmtp.request({
+      method: 'POST',
+      url: '/app/outbox/verification-link',
+      payload: { email: 'a@b.test', password: 'x' },
+    });
     assert.equal(response.statusCode, 404);
     assert.equal((await withSmtp.request({ method: 'GET', url: '/app/config.json' })).json.outbox, false);
   } finally {
@@ -105,7 +138,10 @@ test('the outbox link needs the password of an unverified account, and is absent
 
 test('before the app is built, /app explains how to build it instead of failing', async () => {
   const app = Fastify({ logger: false });
-  const config = loadConfig({ WOES_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'woes-web-')), SMTP_URL: 'smtp://127.0.0.1:1' });
+  const config = loadConfig({
+    WOES_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'woes-web-')),
+    SMTP_URL: 'smtp://127.0.0.1:1',
+  });
   await registerWebApp(app, config, { distDir: path.join(config.dataDir, 'no-such-dist') });
   try {
     const page = await app.inject({ method: 'GET', url: '/app/settings/keys' });

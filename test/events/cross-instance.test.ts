@@ -18,9 +18,27 @@ interface Variant {
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'embedded SQLite, polled invalidation log', bus: 'sqlite-poll', needs: null, database: () => createTestDatabase({ postgres: null }), env: {} },
-  { name: 'Redis pub/sub', bus: 'redis', needs: REDIS, database: () => createTestDatabase(), env: { REDIS_URL: REDIS } },
-  { name: 'PostgreSQL LISTEN/NOTIFY', bus: 'pg-notify', needs: POSTGRES, database: () => createTestDatabase({ postgres: POSTGRES }), env: {} },
+  {
+    name: 'embedded SQLite, polled invalidation log',
+    bus: 'sqlite-poll',
+    needs: null,
+    database: () => createTestDatabase({ postgres: null }),
+    env: {},
+  },
+  {
+    name: 'Redis pub/sub',
+    bus: 'redis',
+    needs: REDIS,
+    database: () => createTestDatabase(),
+    env: { REDIS_URL: REDIS },
+  },
+  {
+    name: 'PostgreSQL LISTEN/NOTIFY',
+    bus: 'pg-notify',
+    needs: POSTGRES,
+    database: () => createTestDatabase({ postgres: POSTGRES }),
+    env: {},
+  },
 ];
 
 const me = (t: TestApp, secret: string) => t.request({ method: 'GET', url: '/api/v1/me', headers: bearer(secret) });
@@ -41,12 +59,21 @@ for (const variant of VARIANTS) {
       // Warm B's cache: from now on B answers these keys without the database.
       for (const key of [admin, victim, rolled]) assert.equal((await me(b, key.secret)).statusCode, 200);
 
-      assert.equal((await a.request({ method: 'DELETE', url: `/api/v1/keys/${victim.id}`, headers: bearer(admin.secret) })).statusCode, 204);
+      assert.equal(
+        (await a.request({ method: 'DELETE', url: `/api/v1/keys/${victim.id}`, headers: bearer(admin.secret) }))
+          .statusCode,
+        204,
+      );
       assert.equal((await me(a, victim.secret)).statusCode, 401, 'A accepted its own revoked key');
       const revokeMs = await within(1000, async () => (await me(b, victim.secret)).statusCode === 401);
       context.diagnostic(`revocation reached B after ${revokeMs} ms`);
 
-      const roll = await a.request({ method: 'POST', url: `/api/v1/keys/${rolled.id}/roll`, headers: bearer(admin.secret), payload: { expiresIn: 0 } });
+      const roll = await a.request({
+        method: 'POST',
+        url: `/api/v1/keys/${rolled.id}/roll`,
+        headers: bearer(admin.secret),
+        payload: { expiresIn: 0 },
+      });
       assert.equal(roll.statusCode, 201);
       await within(1000, async () => (await me(b, rolled.secret)).json?.code === 'key_expired');
       assert.equal((await me(b, roll.json.secret)).statusCode, 200);

@@ -18,7 +18,7 @@ test('defaults need no set-up', () => {
   assert.equal(config.port, 3000);
   assert.equal(config.host, '127.0.0.1');
   assert.equal(config.databaseUrl, null);
-  assert.equal(config.publicUrl, 'http://localhost:3000');
+  assert.equal(config.publicUrl, 'http://127.0.0.1:3000');
   assert.equal(config.defaultPlan, 'pro');
   assert.equal(config.trustProxy, false);
   assert.ok(Object.isFrozen(config));
@@ -41,6 +41,16 @@ test('scale-out mode requires the signing and master keys', () => {
     'WOES_MASTER_KEY',
   );
   assert.equal(configError({ WOES_MASTER_KEY: 'c2hvcnQ=' }).variable, 'WOES_MASTER_KEY');
+});
+
+test('WOES_MASTER_KEY_PREVIOUS must be a 32-byte key and comes with WOES_MASTER_KEY', () => {
+  const key = Buffer.alloc(32, 1).toString('base64');
+  assert.equal(
+    configError({ WOES_MASTER_KEY: key, WOES_MASTER_KEY_PREVIOUS: 'c2hvcnQ=' }).variable,
+    'WOES_MASTER_KEY_PREVIOUS',
+  );
+  assert.equal(configError({ WOES_MASTER_KEY_PREVIOUS: key }).variable, 'WOES_MASTER_KEY_PREVIOUS');
+  assert.equal(loadConfig({ WOES_MASTER_KEY: key, WOES_MASTER_KEY_PREVIOUS: key }).masterKeyPrevious, key);
 });
 
 test('other variables are validated', () => {

@@ -11,12 +11,23 @@ before(async () => {
     beforeReady(app) {
       app.post(
         '/test/echo',
-        { schema: { body: Type.Object({ name: Type.String({ minLength: 1 }), count: Type.Optional(Type.Integer()) }, { additionalProperties: false }) } },
+        {
+          schema: {
+            body: Type.Object(
+              { name: Type.String({ minLength: 1 }), count: Type.Optional(Type.Integer()) },
+              { additionalProperties: false },
+            ),
+          },
+        },
         async (request) => request.body,
       );
       app.get('/test/throw/:code', async (request) => {
         const code = (request.params as { code: ErrorCode }).code;
-        throw new AppError(code, `sentence for ${code}`, code === 'insufficient_scope' ? { requiredScopes: ['keys.write'] } : {});
+        throw new AppError(
+          code,
+          `sentence for ${code}`,
+          code === 'insufficient_scope' ? { requiredScopes: ['keys.write'] } : {},
+        );
       });
       app.get('/test/crash', async () => {
         throw new Error('secret internal detail at /srv/woes/db.ts:42');
@@ -43,7 +54,11 @@ test('insufficient_scope carries requiredScopes and an RFC 6750 challenge', asyn
   assert.equal(res.headers['www-authenticate'], 'Bearer realm="woes", error="insufficient_scope", scope="keys.write"');
   const unauth = await t.request({ method: 'GET', url: '/test/throw/unauthorized' });
   assert.equal(unauth.headers['www-authenticate'], 'Bearer realm="woes"');
-  const bad = await t.request({ method: 'GET', url: '/test/throw/unauthorized', headers: { authorization: 'Bearer x' } });
+  const bad = await t.request({
+    method: 'GET',
+    url: '/test/throw/unauthorized',
+    headers: { authorization: 'Bearer x' },
+  });
   assert.equal(bad.headers['www-authenticate'], 'Bearer realm="woes", error="invalid_token"');
 });
 
@@ -66,7 +81,12 @@ test('schema failures are 400 invalid_request with details', async () => {
 });
 
 test('malformed JSON, prototype poisoning, 413 and 415', async () => {
-  const broken = await t.request({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+  const broken = await t.request({
+    method: 'POST',
+    url: '/test/echo',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"name":',
+  });
   assert.equal(broken.statusCode, 400);
   assert.equal(broken.json.code, 'invalid_request');
   const poisoned = await t.request({
@@ -92,7 +112,12 @@ test('malformed JSON, prototype poisoning, 413 and 415', async () => {
   });
   assert.equal(big.statusCode, 413);
   assert.equal(big.json.code, 'payload_too_large');
-  const text = await t.request({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
+  const text = await t.request({
+    method: 'POST',
+    url: '/test/echo',
+    headers: { 'content-type': 'text/plain' },
+    payload: 'hi',
+  });
   assert.equal(text.statusCode, 415);
   assert.equal(text.json.code, 'unsupported_media_type');
 });
@@ -108,7 +133,11 @@ test('a crash is a 500 without internal detail, and is logged', async () => {
 test('x-correlation-id is echoed when safe and generated otherwise', async () => {
   const echoed = await t.request({ method: 'GET', url: '/health', headers: { 'x-correlation-id': 'abc-123.X' } });
   assert.equal(echoed.headers['x-correlation-id'], 'abc-123.X');
-  const unsafe = await t.request({ method: 'GET', url: '/health', headers: { 'x-correlation-id': 'bad id\nwith newline'.replace('\n', ' ') } });
+  const unsafe = await t.request({
+    method: 'GET',
+    url: '/health',
+    headers: { 'x-correlation-id': 'bad id\nwith newline'.replace('\n', ' ') },
+  });
   assert.match(String(unsafe.headers['x-correlation-id']), /^req_[0-9a-f]{32}$/);
   const long = await t.request({ method: 'GET', url: '/health', headers: { 'x-correlation-id': 'a'.repeat(129) } });
   assert.match(String(long.headers['x-correlation-id']), /^req_/);

@@ -29,7 +29,12 @@ test('PostgreSQL going away gives 503 unavailable, and the app recovers by itsel
   url.port = String(proxy.port);
   const schema = `t_health_${process.pid}`;
   const storage = createStorage({ databaseUrl: url.toString(), schema, poolSize: 2 });
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url.toString(), ...testSecrets(), WOES_DATA_DIR: `/tmp/woes-health-${process.pid}` });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url.toString(),
+    ...testSecrets(),
+    WOES_DATA_DIR: `/tmp/woes-health-${process.pid}`,
+  });
   const app = await buildApp(config, { storage, logStream: new LogCapture() });
   app.get('/test/db', async () => {
     await app.woes.db.selectFrom('workspaces').select('id').execute();
@@ -55,7 +60,12 @@ test('PostgreSQL going away gives 503 unavailable, and the app recovers by itsel
     assert.equal((await app.inject({ method: 'GET', url: '/test/db' })).statusCode, 200);
   } finally {
     await app.close();
-    await storage.db.schema.dropSchema(schema).ifExists().cascade().execute().catch(() => undefined);
+    await storage.db.schema
+      .dropSchema(schema)
+      .ifExists()
+      .cascade()
+      .execute()
+      .catch(() => undefined);
     await storage.destroy();
     await proxy.stop();
   }
@@ -64,7 +74,12 @@ test('PostgreSQL going away gives 503 unavailable, and the app recovers by itsel
 test('starting against a database on a closed port fails with a clear error', async () => {
   const url = 'postgres://postgres@127.0.0.1:1/test';
   const storage = createStorage({ databaseUrl: url, poolSize: 1 });
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, ...testSecrets(), WOES_DATA_DIR: `/tmp/woes-closed-${process.pid}` });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    ...testSecrets(),
+    WOES_DATA_DIR: `/tmp/woes-closed-${process.pid}`,
+  });
   // Migrations cannot run either: starting fails with a clear error rather than hanging.
   await assert.rejects(buildApp(config, { storage, logStream: new LogCapture() }), /ECONNREFUSED|connect/);
   await storage.destroy();

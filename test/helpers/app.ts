@@ -20,7 +20,8 @@ export interface TestDatabase {
   readonly dialect: 'sqlite' | 'postgres';
   readonly dataDir: string;
   readonly env: Record<string, string>;
-  connect(): Storage;
+  /** `timeoutMs`: WOES_DB_TIMEOUT_MS for this connection (createTestApp passes the config's). */
+  connect(options?: { timeoutMs?: number }): Storage;
   drop(): Promise<void>;
 }
 
@@ -33,7 +34,7 @@ export async function createTestDatabase(options: { postgres?: string | null } =
       dialect: 'sqlite',
       dataDir,
       env: { WOES_DATA_DIR: dataDir },
-      connect: () => createStorage({ sqliteFile: file }),
+      connect: (o = {}) => createStorage({ sqliteFile: file, timeoutMs: o.timeoutMs }),
       async drop() {
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
@@ -49,7 +50,7 @@ export async function createTestDatabase(options: { postgres?: string | null } =
     dialect: 'postgres',
     dataDir,
     env: { WOES_DATA_DIR: dataDir, DATABASE_URL: url, ...testSecrets() },
-    connect: () => createStorage({ databaseUrl: url, schema, poolSize: 4 }),
+    connect: (o = {}) => createStorage({ databaseUrl: url, schema, poolSize: 4, timeoutMs: o.timeoutMs }),
     async drop() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -90,7 +91,9 @@ export interface TestApp {
   readonly storage: Storage;
   readonly logs: LogCapture;
   /** app.inject with JSON parsed into `json`. */
-  request(options: InjectOptions): Promise<{ statusCode: number; headers: Record<string, unknown>; json: any; body: string }>;
+  request(
+    options: InjectOptions,
+  ): Promise<{ statusCode: number; headers: Record<string, unknown>; json: any; body: string }>;
   close(): Promise<void>;
 }
 
@@ -111,7 +114,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ LOG_LEVEL: 'debug', ...database.env, ...(options.env ?? {}) });
-  const connection = database.connect();
+  const connection = database.connect({ timeoutMs: config.dbTimeoutMs });
   const storage = options.wrapStorage ? options.wrapStorage(connection) : connection;
   const logs = new LogCapture();
   const app = await buildApp(config, { ...(options.deps ?? {}), storage, clock: options.clock, logStream: logs });

@@ -53,12 +53,18 @@ export class JWKSServer {
       response.writeHead(500, { 'content-type': 'text/plain' }).end('boom');
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: this.keys.map((k) => k.publicJwk) }));
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ keys: this.keys.map((k) => k.publicJwk) }));
   }
 }
 
 /** Signs an ID token the way a provider would (RS256, kid in the header). */
-export function signIdToken(key: SigningKey, claims: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {
+export function signIdToken(
+  key: SigningKey,
+  claims: JWTPayload,
+  header: Record<string, unknown> = {},
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ iat: now, exp: now + 600, ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT', ...header })

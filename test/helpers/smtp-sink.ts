@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { parseHeaders } from '../../src/accounts/outbox.js';
+import { parseHeaders } from '../../src/accounts/mail/outbox.js';
 
 export interface SunkMail {
   from: string;
@@ -60,5 +60,7 @@ export class SMTPSink {
 export function decodeBody(raw: string): string {
   const split = raw.search(/\r?\n\r?\n/);
   const body = split === -1 ? raw : raw.slice(split);
-  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

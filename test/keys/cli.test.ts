@@ -1,23 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createTestApp, createTestDatabase, type TestApp } from '../helpers/app.js';
 import { bearer, createApiKey, createWorkspace } from '../helpers/fixtures.js';
 import { LOCAL_REDIS_URL, TEST_REDIS_URL } from '../helpers/env.js';
 import { reachable } from '../events/reachable.js';
 import { within } from './helpers.js';
+import { runWoes } from '../helpers/cli.js';
 
-/** Runs `woes …` in a child process against the same database, as an operator would. */
-function woes(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  delete base.REDIS_URL;
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const woes = runWoes;
 
 const me = (t: TestApp, secret: string) => t.request({ method: 'GET', url: '/api/v1/me', headers: bearer(secret) });
 const REDIS = TEST_REDIS_URL ?? LOCAL_REDIS_URL;
@@ -35,7 +25,18 @@ for (const variant of [
     try {
       const workspace = await createWorkspace(t);
 
-      const created = await woes(env, 'keys', 'create', '--workspace', workspace, '--name', 'Nightly export', '--scopes', 'tickets.read,contacts.read', '--json');
+      const created = await woes(
+        env,
+        'keys',
+        'create',
+        '--workspace',
+        workspace,
+        '--name',
+        'Nightly export',
+        '--scopes',
+        'tickets.read,contacts.read',
+        '--json',
+      );
       assert.equal(created.code, 0, created.stderr);
       const key = JSON.parse(created.stdout);
       assert.match(key.secret, /^woesk_/);
@@ -45,7 +46,10 @@ for (const variant of [
 
       const listed = await woes(env, 'keys', 'list', '--workspace', workspace, '--json');
       assert.equal(listed.code, 0, listed.stderr);
-      assert.deepEqual(JSON.parse(listed.stdout).data.map((k: { id: string }) => k.id), [key.id]);
+      assert.deepEqual(
+        JSON.parse(listed.stdout).data.map((k: { id: string }) => k.id),
+        [key.id],
+      );
       assert.ok(!listed.stdout.includes(key.secret), 'list printed a secret');
 
       const revoked = await woes(env, 'keys', 'revoke', key.id);

@@ -1,4 +1,11 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { createTestApp, type TestApp, type TestAppOptions } from '../helpers/app.js';
 
 /** Counts every query Kysely sends, in or out of transactions. */
@@ -14,9 +21,16 @@ export class QueryCounter implements KyselyPlugin {
 }
 
 /** A TestApp whose every database query is counted (the app's storage is wrapped with the plugin). */
-export async function createCountingTestApp(options: Omit<TestAppOptions, 'wrapStorage'> = {}): Promise<TestApp & { queries: QueryCounter }> {
+export async function createCountingTestApp(
+  options: Omit<TestAppOptions, 'wrapStorage'> = {},
+): Promise<TestApp & { queries: QueryCounter }> {
   const queries = new QueryCounter();
-  const t = await createTestApp({ ...options, wrapStorage: (storage) => ({ ...storage, db: storage.db.withPlugin(queries) }) });
+  const t = await createTestApp({
+    ...options,
+    // The webhook worker polls the database in the background; counts here are of requests' queries only.
+    env: { WOES_WEBHOOK_POLL_MS: '60000', ...(options.env ?? {}) },
+    wrapStorage: (storage) => ({ ...storage, db: storage.db.withPlugin(queries) }),
+  });
   return Object.assign(t, { queries });
 }
 

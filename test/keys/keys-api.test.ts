@@ -25,7 +25,12 @@ async function issue(...args: Parameters<typeof createApiKey>): Promise<{ id: st
 }
 
 async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, secret: string, payload?: unknown) {
-  const response = await t.request({ method, url: `/api/v1${url}`, headers: bearer(secret), payload: payload as object });
+  const response = await t.request({
+    method,
+    url: `/api/v1${url}`,
+    headers: bearer(secret),
+    payload: payload as object,
+  });
   if (response.json?.secret) secrets.push(response.json.secret);
   if (response.json?.key) secrets.push(response.json.key);
   return response;
@@ -33,14 +38,23 @@ async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, sec
 
 test('create → 201 with the secret once; get, list and rename never show it', async () => {
   await issue(t, workspace, ['read'], { name: 'older' });
-  const created = await api('POST', '/keys', admin.secret, { name: 'Zapier', scopes: ['tickets.write', 'contacts.read'] });
+  const created = await api('POST', '/keys', admin.secret, {
+    name: 'Zapier',
+    scopes: ['tickets.write', 'contacts.read'],
+  });
   assert.equal(created.statusCode, 201);
   assert.equal(created.headers['cache-control'], 'no-store');
   const key = created.json;
   assert.match(key.secret, /^woesk_[0-9A-Za-z]{38}$/);
   assert.equal(key.start, key.secret.slice(0, 10));
   assert.equal(key.last4, key.secret.slice(-4));
-  assert.deepEqual(key.scopes, ['conversations.read', 'conversations.write', 'messages.read', 'messages.write', 'customers.read']);
+  assert.deepEqual(key.scopes, [
+    'conversations.read',
+    'conversations.write',
+    'messages.read',
+    'messages.write',
+    'customers.read',
+  ]);
   assert.deepEqual(key.createdBy, { type: 'api_key', id: admin.id });
   assert.equal(key.expiresAt, null);
   assert.equal(key.stale, false);
@@ -70,7 +84,12 @@ test('create → 201 with the secret once; get, list and rename never show it', 
 
 test('PATCH accepts only the name: scopes or unknown fields are 400', async () => {
   const key = await issue(t, workspace, ['read']);
-  for (const payload of [{ scopes: ['admin'] }, { name: 'x', scopes: ['admin'] }, { workspaceId: 'ws_x' }, { name: '' }]) {
+  for (const payload of [
+    { scopes: ['admin'] },
+    { name: 'x', scopes: ['admin'] },
+    { workspaceId: 'ws_x' },
+    { name: '' },
+  ]) {
     const response = await api('PATCH', `/keys/${key.id}`, admin.secret, payload);
     assert.equal(response.statusCode, 400, JSON.stringify(payload));
     assert.equal(response.json.code, 'invalid_request');
@@ -81,7 +100,11 @@ test('create validation: unknown scope lists the valid ones; expiry must be in t
   const unknown = await api('POST', '/keys', admin.secret, { name: 'x', scopes: ['read', 'tickets.delete'] });
   assert.equal(unknown.statusCode, 400);
   assert.equal(unknown.json.code, 'invalid_request');
-  assert.ok(unknown.json.details.some((d: { path: string; message: string }) => d.path === '/scopes' && d.message.includes('conversations.read')));
+  assert.ok(
+    unknown.json.details.some(
+      (d: { path: string; message: string }) => d.path === '/scopes' && d.message.includes('conversations.read'),
+    ),
+  );
   const cases = [
     { name: 'x', scopes: ['read'], expiresIn: 0 },
     { name: 'x', scopes: ['read'], expiresIn: -5 },
@@ -102,7 +125,10 @@ test('create validation: unknown scope lists the valid ones; expiry must be in t
   assert.equal(inOneHour.statusCode, 201);
   assert.equal(inOneHour.json.expiresAt, new Date(clock.now() + 3600_000).toISOString());
   const at = new Date(clock.now() + 86_400_000).toISOString();
-  assert.equal((await api('POST', '/keys', admin.secret, { name: 'x', scopes: ['read'], expiresAt: at })).json.expiresAt, at);
+  assert.equal(
+    (await api('POST', '/keys', admin.secret, { name: 'x', scopes: ['read'], expiresAt: at })).json.expiresAt,
+    at,
+  );
 });
 
 test('a key creates keys only within its own scopes, and only with keys.write', async () => {
@@ -117,7 +143,10 @@ test('a key creates keys only within its own scopes, and only with keys.write', 
   assert.equal(adminPreset.json.code, 'insufficient_scope');
   // Rolling or revoking a broader key would hand over (or take away) power the caller lacks.
   const broad = await issue(t, workspace, ['write']);
-  assert.equal((await api('POST', `/keys/${broad.id}/roll`, manager.secret, { expiresIn: 0 })).json.code, 'insufficient_scope');
+  assert.equal(
+    (await api('POST', `/keys/${broad.id}/roll`, manager.secret, { expiresIn: 0 })).json.code,
+    'insufficient_scope',
+  );
   assert.equal((await api('DELETE', `/keys/${broad.id}`, manager.secret)).json.code, 'insufficient_scope');
 
   const writer = await issue(t, workspace, ['write']);
@@ -172,12 +201,16 @@ test('revoke is 204, idempotent, audited; a revoked key cannot be rolled', async
   const view = (await api('GET', `/keys/${key.id}`, admin.secret)).json;
   assert.ok(view.revokedAt);
   const events = await t.app.woes.db.selectFrom('auditEvents').select('type').where('targetId', '=', key.id).execute();
-  assert.deepEqual(events.map((e) => e.type).filter((type) => type === 'key.revoked'), ['key.revoked']);
+  assert.deepEqual(
+    events.map((e) => e.type).filter((type) => type === 'key.revoked'),
+    ['key.revoked'],
+  );
 });
 
 test('usage: 30 days of counts plus the last use; stale after 90 days unused', async () => {
   const key = await issue(t, workspace, ['read']);
-  for (let i = 0; i < 3; i++) await t.request({ method: 'GET', url: '/api/v1/me', headers: { ...bearer(key.secret), 'user-agent': 'cron/2' } });
+  for (let i = 0; i < 3; i++)
+    await t.request({ method: 'GET', url: '/api/v1/me', headers: { ...bearer(key.secret), 'user-agent': 'cron/2' } });
   const usage = await api('GET', `/keys/${key.id}/usage`, admin.secret);
   assert.equal(usage.statusCode, 200);
   assert.equal(usage.json.days.length, 30);
@@ -185,7 +218,10 @@ test('usage: 30 days of counts plus the last use; stale after 90 days unused', a
   assert.equal(usage.json.totalRequests, 3);
   assert.equal(usage.json.lastUsedUserAgent, 'cron/2');
   assert.equal(usage.json.lastUsedAt, new Date(clock.now()).toISOString());
-  assert.equal((await api('GET', `/keys/${key.id}`, admin.secret)).json.lastUsedAt, new Date(clock.now()).toISOString());
+  assert.equal(
+    (await api('GET', `/keys/${key.id}`, admin.secret)).json.lastUsedAt,
+    new Date(clock.now()).toISOString(),
+  );
 
   const idle = await issue(t, workspace, ['read']);
   clock.advance(91 * 24 * 3600_000);
@@ -194,16 +230,30 @@ test('usage: 30 days of counts plus the last use; stale after 90 days unused', a
 });
 
 test('widget keys: origins validated, key shown once, list and revoke', async () => {
-  for (const allowedOrigins of [['example.com'], ['https://example.com/path'], ['ftp://example.com'], ['https://*.example.com'], []]) {
+  for (const allowedOrigins of [
+    ['example.com'],
+    ['https://example.com/path'],
+    ['ftp://example.com'],
+    ['https://*.example.com'],
+    [],
+  ]) {
     const response = await api('POST', '/widget-keys', admin.secret, { name: 'site', allowedOrigins });
     assert.equal(response.statusCode, 400, JSON.stringify(allowedOrigins));
   }
-  const created = await api('POST', '/widget-keys', admin.secret, { name: 'site', allowedOrigins: ['https://Example.com', 'http://localhost:5173'] });
+  const created = await api('POST', '/widget-keys', admin.secret, {
+    name: 'site',
+    allowedOrigins: ['https://Example.com', 'http://localhost:5173'],
+  });
   assert.equal(created.statusCode, 201);
   assert.match(created.json.key, /^woespk_[0-9A-Za-z]{24}$/);
   assert.deepEqual(created.json.allowedOrigins, ['https://example.com', 'http://localhost:5173']);
   const found = await findActiveWidgetKey(t.app.woes.db, created.json.key);
-  assert.deepEqual(found, { id: created.json.id, workspaceId: workspace, allowedOrigins: created.json.allowedOrigins });
+  assert.deepEqual(found, {
+    id: created.json.id,
+    workspaceId: workspace,
+    allowedOrigins: created.json.allowedOrigins,
+    mobile: false,
+  });
   const list = await api('GET', '/widget-keys', admin.secret);
   assert.equal(list.json.data[0].id, created.json.id);
   assert.ok(!list.body.includes(created.json.key));
@@ -216,7 +266,10 @@ test("workspace isolation: another workspace's keys are 404 and never listed", a
   const other = await createWorkspace(t);
   const otherAdmin = await issue(t, other, ['admin']);
   const mine = await issue(t, workspace, ['read']);
-  const widget = await api('POST', '/widget-keys', admin.secret, { name: 'site', allowedOrigins: ['https://a.example'] });
+  const widget = await api('POST', '/widget-keys', admin.secret, {
+    name: 'site',
+    allowedOrigins: ['https://a.example'],
+  });
   for (const [method, url, payload] of [
     ['GET', `/keys/${mine.id}`],
     ['PATCH', `/keys/${mine.id}`, { name: 'pwned' }],
@@ -231,7 +284,10 @@ test("workspace isolation: another workspace's keys are 404 and never listed", a
     assert.equal(response.json.code, 'not_found');
   }
   const list = await api('GET', '/keys?limit=100', otherAdmin.secret);
-  assert.deepEqual(list.json.data.map((k: { id: string }) => k.id), [otherAdmin.id]);
+  assert.deepEqual(
+    list.json.data.map((k: { id: string }) => k.id),
+    [otherAdmin.id],
+  );
   assert.equal((await api('GET', '/me', mine.secret)).statusCode, 200, 'the other workspace changed my key');
 });
 
@@ -242,7 +298,10 @@ test('no secret in any log line or audit event', async () => {
   assert.ok(audit.some((e) => e.type === 'key.created'));
   assert.ok(secrets.length > 20);
   for (const secret of secrets) {
-    assert.ok(!t.logs.text.includes(secret), `a secret reached the log: ${t.logs.lines.find((l) => l.includes(secret))}`);
+    assert.ok(
+      !t.logs.text.includes(secret),
+      `a secret reached the log: ${t.logs.lines.find((l) => l.includes(secret))}`,
+    );
     assert.ok(!auditText.includes(secret), 'a secret reached the audit log');
     assert.ok(!auditText.includes(secret.slice(10)), 'the secret part reached the audit log');
   }

@@ -21,7 +21,10 @@ test('owners manage keys with a session; agents cannot; /me describes a session'
   });
   assert.equal(created.statusCode, 201, created.body);
   assert.deepEqual(created.json.createdBy, { type: 'user', id: owner.userId });
-  assert.equal((await t.request({ method: 'GET', url: '/api/v1/keys', headers: bearer(owner.accessToken, workspace) })).statusCode, 200);
+  assert.equal(
+    (await t.request({ method: 'GET', url: '/api/v1/keys', headers: bearer(owner.accessToken, workspace) })).statusCode,
+    200,
+  );
   // With a session the workspace must be named.
   const unnamed = await t.request({ method: 'GET', url: '/api/v1/keys', headers: bearer(owner.accessToken) });
   assert.equal(unnamed.statusCode, 400);
@@ -31,7 +34,11 @@ test('owners manage keys with a session; agents cannot; /me describes a session'
   assert.equal(meNoWorkspace.json.type, 'session');
   assert.equal(meNoWorkspace.json.workspace, null);
   assert.equal(meNoWorkspace.json.user.id, owner.userId);
-  const meInWorkspace = await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer(owner.accessToken, workspace) });
+  const meInWorkspace = await t.request({
+    method: 'GET',
+    url: '/api/v1/me',
+    headers: bearer(owner.accessToken, workspace),
+  });
   assert.deepEqual(meInWorkspace.json.workspace, { id: workspace, name: 'Keys Inc', plan: 'pro' });
   assert.ok(meInWorkspace.json.scopes.includes('keys.write'));
   assert.equal(meInWorkspace.json.keyId, undefined);

@@ -70,7 +70,11 @@ test('no credential is 401 with a bare challenge; a key in the query string is r
   assert.equal(none.statusCode, 401);
   assert.equal(none.json.code, 'unauthorized');
   assert.equal(none.headers['www-authenticate'], 'Bearer realm="woes"');
-  for (const url of [`/api/v1/me?api_key=${key.secret}`, `/api/v1/me?x=${key.secret}`, `/api/v1/me?access_token=${key.secret}`]) {
+  for (const url of [
+    `/api/v1/me?api_key=${key.secret}`,
+    `/api/v1/me?x=${key.secret}`,
+    `/api/v1/me?access_token=${key.secret}`,
+  ]) {
     const response = await t.request({ method: 'GET', url });
     assert.equal(response.statusCode, 401, url);
     assert.equal(response.json.code, 'unauthorized');
@@ -103,7 +107,12 @@ test('an expired key is 401 key_expired, audited once per hour; a revoked one is
     assert.equal(response.json.code, 'key_expired');
   }
   const audited = () =>
-    t.app.woes.db.selectFrom('auditEvents').selectAll().where('type', '=', 'key.expired_used').where('targetId', '=', key.id).execute();
+    t.app.woes.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('type', '=', 'key.expired_used')
+      .where('targetId', '=', key.id)
+      .execute();
   assert.equal((await audited()).length, 1);
   clock.advance(60 * 60 * 1000 + 1);
   assert.equal((await me(key.secret)).json.code, 'key_expired');
@@ -112,7 +121,11 @@ test('an expired key is 401 key_expired, audited once per hour; a revoked one is
   const admin = await createApiKey(t, workspace, ['admin']);
   const victim = await createApiKey(t, workspace, ['read']);
   assert.equal((await me(victim.secret)).statusCode, 200);
-  const revoked = await t.request({ method: 'DELETE', url: `/api/v1/keys/${victim.id}`, headers: bearer(admin.secret) });
+  const revoked = await t.request({
+    method: 'DELETE',
+    url: `/api/v1/keys/${victim.id}`,
+    headers: bearer(admin.secret),
+  });
   assert.equal(revoked.statusCode, 204);
   const next = await me(victim.secret);
   assert.equal(next.statusCode, 401, 'revoked key accepted on the next request');
@@ -138,8 +151,19 @@ test('x-workspace-id naming another workspace is 403 forbidden', async () => {
 
 test('insufficient_scope at every preset and alias boundary, with requiredScopes and the RFC 6750 challenge', async () => {
   const grants: Record<string, string[]> = {
-    read: ['workspace.read', 'conversations.read', 'messages.read', 'customers.read', 'sources.read', 'agents.read', 'channels.read', 'webhooks.read'],
-    write: ['workspace', 'conversations', 'messages', 'customers', 'sources', 'agents', 'channels', 'webhooks'].flatMap((c) => [`${c}.read`, `${c}.write`]),
+    read: [
+      'workspace.read',
+      'conversations.read',
+      'messages.read',
+      'customers.read',
+      'sources.read',
+      'agents.read',
+      'channels.read',
+      'webhooks.read',
+    ],
+    write: ['workspace', 'conversations', 'messages', 'customers', 'sources', 'agents', 'channels', 'webhooks'].flatMap(
+      (c) => [`${c}.read`, `${c}.write`],
+    ),
     admin: [...ALL_SCOPES],
     'tickets.read': ['conversations.read', 'messages.read'],
     'tickets.write': ['conversations.read', 'conversations.write', 'messages.read', 'messages.write'],
@@ -157,7 +181,10 @@ test('insufficient_scope at every preset and alias boundary, with requiredScopes
         assert.equal(response.statusCode, 403, `${grant} should not allow ${scope}`);
         assert.equal(response.json.code, 'insufficient_scope');
         assert.deepEqual(response.json.requiredScopes, [scope]);
-        assert.equal(response.headers['www-authenticate'], `Bearer realm="woes", error="insufficient_scope", scope="${scope}"`);
+        assert.equal(
+          response.headers['www-authenticate'],
+          `Bearer realm="woes", error="insufficient_scope", scope="${scope}"`,
+        );
       }
     }
   }

@@ -11,9 +11,14 @@ import { setWorkspaceRateLimit } from '../../src/cli/commands/workspace-rate-lim
 
 const ENV: Record<string, string> = TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {};
 
-function woes(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function woes(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -36,9 +41,17 @@ describe('woes workspace set-rate-limit', () => {
       assert.equal(await limitSeen(t, key.secret), '1000');
       if (t.database.dialect === 'sqlite') {
         // The real command, in a child process (PostgreSQL test schemas cannot be named to a child).
-        const run = await woes(['workspace', 'set-rate-limit', ws, '--per-hour', '7', '--json'], { ...t.database.env, ...ENV });
+        const run = await woes(['workspace', 'set-rate-limit', ws, '--per-hour', '7', '--json'], {
+          ...t.database.env,
+          ...ENV,
+        });
         assert.equal(run.code, 0, run.stderr);
-        assert.deepEqual(JSON.parse(run.stdout), { id: ws, rateLimitPerHour: 7, previousRateLimitPerHour: null, effectivePerHour: 7 });
+        assert.deepEqual(JSON.parse(run.stdout), {
+          id: ws,
+          rateLimitPerHour: 7,
+          previousRateLimitPerHour: null,
+          effectivePerHour: 7,
+        });
       } else {
         // Another connection with its own bus: the same cross-process transport a CLI run uses.
         const storage = t.database.connect();
@@ -52,9 +65,18 @@ describe('woes workspace set-rate-limit', () => {
         }
       }
       await within(1000, async () => (await limitSeen(t, key.secret)) === '7');
-      const row = await t.app.woes.db.selectFrom('workspaces').select('rateLimitPerHour').where('id', '=', ws).executeTakeFirstOrThrow();
+      const row = await t.app.woes.db
+        .selectFrom('workspaces')
+        .select('rateLimitPerHour')
+        .where('id', '=', ws)
+        .executeTakeFirstOrThrow();
       assert.equal(Number(row.rateLimitPerHour), 7);
-      const audit = await t.app.woes.db.selectFrom('auditEvents').selectAll().where('workspaceId', '=', ws).where('type', '=', 'workspace.rate_limit_changed').execute();
+      const audit = await t.app.woes.db
+        .selectFrom('auditEvents')
+        .selectAll()
+        .where('workspaceId', '=', ws)
+        .where('type', '=', 'workspace.rate_limit_changed')
+        .execute();
       assert.equal(audit.length, 1);
 
       // "default" clears the override.
@@ -77,7 +99,10 @@ describe('woes workspace set-rate-limit', () => {
         woes(['workspace', 'set-rate-limit', 'ws_x', '--per-hour', '0'], env),
         woes(['workspace', 'set-rate-limit', 'ws_missing', '--per-hour', '5'], env),
       ]);
-      assert.deepEqual(results.map((r) => r.code), [2, 1]);
+      assert.deepEqual(
+        results.map((r) => r.code),
+        [2, 1],
+      );
     } finally {
       await t.close();
     }

@@ -34,7 +34,8 @@ describe('failed credentials per IP', () => {
       const retryAfter = Number(blocked.headers['retry-after']);
       assert.ok(retryAfter >= 1 && retryAfter <= 120);
       // A flood of unknown but well-formed keys touches no database either.
-      for (let i = 0; i < 50; i++) assert.equal((await me(t, { authorization: `Bearer woesk_${i}${'b'.repeat(37)}` }, attacker)).statusCode, 429);
+      for (let i = 0; i < 50; i++)
+        assert.equal((await me(t, { authorization: `Bearer woesk_${i}${'b'.repeat(37)}` }, attacker)).statusCode, 429);
       assert.equal(t.queries.count, before, 'no lookup for a blocked IP');
       assert.equal((await me(t, bearer(key.secret), randomIP())).statusCode, 200);
       clock.advance(retryAfter * 1000);
@@ -64,10 +65,20 @@ describe('failed credentials per IP', () => {
     try {
       const socket = randomIP();
       for (let i = 0; i < 20; i++) {
-        const res = await t.request({ method: 'GET', url: '/api/v1/me', headers: { ...JUNK, 'x-forwarded-for': randomIP() }, remoteAddress: socket });
+        const res = await t.request({
+          method: 'GET',
+          url: '/api/v1/me',
+          headers: { ...JUNK, 'x-forwarded-for': randomIP() },
+          remoteAddress: socket,
+        });
         assert.equal(res.statusCode, 401);
       }
-      const spoofed = await t.request({ method: 'GET', url: '/api/v1/me', headers: { ...JUNK, 'x-forwarded-for': randomIP() }, remoteAddress: socket });
+      const spoofed = await t.request({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { ...JUNK, 'x-forwarded-for': randomIP() },
+        remoteAddress: socket,
+      });
       assert.equal(spoofed.statusCode, 429, 'the socket address is the client');
     } finally {
       await t.close();
@@ -78,12 +89,27 @@ describe('failed credentials per IP', () => {
       const proxy = randomIP();
       const client = randomIP();
       for (let i = 0; i < 20; i++) {
-        const res = await trusted.request({ method: 'GET', url: '/api/v1/me', headers: { ...JUNK, 'x-forwarded-for': client }, remoteAddress: proxy });
+        const res = await trusted.request({
+          method: 'GET',
+          url: '/api/v1/me',
+          headers: { ...JUNK, 'x-forwarded-for': client },
+          remoteAddress: proxy,
+        });
         assert.equal(res.statusCode, 401);
       }
-      const same = await trusted.request({ method: 'GET', url: '/api/v1/me', headers: { ...JUNK, 'x-forwarded-for': client }, remoteAddress: proxy });
+      const same = await trusted.request({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { ...JUNK, 'x-forwarded-for': client },
+        remoteAddress: proxy,
+      });
       assert.equal(same.statusCode, 429);
-      const another = await trusted.request({ method: 'GET', url: '/api/v1/me', headers: { ...JUNK, 'x-forwarded-for': randomIP() }, remoteAddress: proxy });
+      const another = await trusted.request({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { ...JUNK, 'x-forwarded-for': randomIP() },
+        remoteAddress: proxy,
+      });
       assert.equal(another.statusCode, 401, 'behind a trusted proxy each client has its own budget');
     } finally {
       await trusted.close();

@@ -23,9 +23,15 @@ async function reachable(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(Number(port || 6379), hostname);
     socket.setTimeout(500);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -53,7 +59,12 @@ export async function limiterKinds(): Promise<LimiterKind[]> {
     kinds.push({
       name: 'redis',
       async make(now, logs) {
-        const limiter = new RedisRateLimiter({ url, now, logger: pino({ level: 'debug' }, logs ?? new LogCapture()), namespace: unique('ns') });
+        const limiter = new RedisRateLimiter({
+          url,
+          now,
+          logger: pino({ level: 'debug' }, logs ?? new LogCapture()),
+          namespace: unique('ns'),
+        });
         await limiter.start();
         // Counting in Redis, not in the insurance limiter.
         if (limiter.backendStatus() !== 'up') throw new Error('Redis limiter did not connect');

@@ -4,14 +4,18 @@ import { createTestApp, TestClock, type TestApp } from '../helpers/app.js';
 import { bearer, createApiKey, createWorkspace } from '../helpers/fixtures.js';
 import { TEST_REDIS_URL } from '../helpers/env.js';
 import { signUp } from '../accounts/helpers.js';
-import { randomIP, unique } from './helpers.js';
+import { unique } from './helpers.js';
 
 /** In the suite's Redis pass the apps count in Redis, as scale-out instances do. */
 const ENV: Record<string, string> = TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {};
 const HOUR = 3_600_000;
 
 async function setLimit(t: TestApp, workspaceId: string, perHour: number): Promise<void> {
-  await t.app.woes.db.updateTable('workspaces').set({ rateLimitPerHour: perHour }).where('id', '=', workspaceId).execute();
+  await t.app.woes.db
+    .updateTable('workspaces')
+    .set({ rateLimitPerHour: perHour })
+    .where('id', '=', workspaceId)
+    .execute();
 }
 
 function me(t: TestApp, headers: Record<string, string>, remoteAddress = '127.0.0.1') {
@@ -67,7 +71,8 @@ describe('API-key limit', () => {
       const ws = await createWorkspace(t);
       await setLimit(t, ws, 5);
       const key = await createApiKey(t, ws, ['read']);
-      for (let i = 0; i < 4; i++) assert.equal((await me(t, bearer(key.secret))).headers['ratelimit-remaining'], String(4 - i));
+      for (let i = 0; i < 4; i++)
+        assert.equal((await me(t, bearer(key.secret))).headers['ratelimit-remaining'], String(4 - i));
       const results = await Promise.all(Array.from({ length: 50 }, () => me(t, bearer(key.secret))));
       assert.equal(results.filter((r) => r.statusCode === 200).length, 1);
       for (const r of results.filter((r) => r.statusCode !== 200)) assertRateLimited(r);
@@ -86,7 +91,11 @@ describe('API-key limit', () => {
       assert.equal(forbidden.statusCode, 403);
       assert.equal(forbidden.headers['ratelimit-limit'], '1000');
       const session = await signUp(t, `${unique('rl')}@example.com`);
-      const mine = await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${session.accessToken}` } });
+      const mine = await t.request({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${session.accessToken}` },
+      });
       assert.equal(mine.statusCode, 200);
       assert.equal(mine.headers['ratelimit-limit'], undefined);
     } finally {

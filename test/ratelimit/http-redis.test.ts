@@ -62,7 +62,7 @@ describe('scale-out limits on Redis', { skip: url === null ? 'Redis is not reach
       const codes: number[] = [];
       for (let i = 0; i < 7; i++) codes.push((await me(t, key.secret)).statusCode);
       assert.deepEqual(codes, [200, 200, 200, 200, 200, 429, 429]);
-      assert.equal(t.logs.lines.filter((l) => l.includes('Redis is unreachable')).length, 1);
+      assert.equal(t.logs.lines.filter((l) => l.includes('Redis is unreachable: rate limits')).length, 1);
 
       await proxy.restart();
       await eventually(async () => (await t.request({ method: 'GET', url: '/health' })).json.redis === 'up');

@@ -10,7 +10,12 @@ function clockAt(fraction: number): TestClock {
   return new TestClock(1_700_000_040_000 - (1_700_000_040_000 % MINUTE) + Math.round(fraction * MINUTE));
 }
 
-async function spend(limiter: RateLimiter, key: string, n: number, rule: { points: number; durationMs: number }): Promise<boolean[]> {
+async function spend(
+  limiter: RateLimiter,
+  key: string,
+  n: number,
+  rule: { points: number; durationMs: number },
+): Promise<boolean[]> {
   const out: boolean[] = [];
   for (let i = 0; i < n; i++) out.push((await limiter.consume('test', key, rule)).allowed);
   return out;
@@ -103,7 +108,9 @@ for (const kind of await limiterKinds()) {
       const limiter = await kind.make(() => clock.now());
       try {
         const key = unique();
-        const results = await Promise.all(Array.from({ length: 50 }, () => limiter.consume('test', key, { points: 10, durationMs: MINUTE })));
+        const results = await Promise.all(
+          Array.from({ length: 50 }, () => limiter.consume('test', key, { points: 10, durationMs: MINUTE })),
+        );
         assert.equal(results.filter((r) => r.allowed).length, 10);
       } finally {
         await limiter.close();

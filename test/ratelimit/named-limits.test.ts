@@ -12,7 +12,9 @@ const ENV: Record<string, string> = TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL
 
 test('enforceLimit spends a named limit and throws rate_limited with Retry-After when it is spent', async () => {
   const clock = new TestClock(1_700_000_000_000);
-  const limiter = new MemoryRateLimiter(() => clock.now(), { rules: { widgetNewConversation: { points: 2, durationMs: 60_000 } } });
+  const limiter = new MemoryRateLimiter(() => clock.now(), {
+    rules: { widgetNewConversation: { points: 2, durationMs: 60_000 } },
+  });
   assert.equal(limiter.rules.widgetNewConversation.points, 2);
   assert.deepEqual(limiter.rules.kbSearchAnonymous, DEFAULT_RULES.kbSearchAnonymous);
   await enforceLimit(limiter, 'widgetNewConversation', '10.0.0.1');
@@ -43,7 +45,8 @@ test('a route using a named per-IP limit answers 429 with Retry-After and the SP
   });
   try {
     const ip = randomIP();
-    for (let i = 0; i < 5; i++) assert.equal((await t.request({ method: 'GET', url: '/test/kb-search', remoteAddress: ip })).statusCode, 200);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await t.request({ method: 'GET', url: '/test/kb-search', remoteAddress: ip })).statusCode, 200);
     const refused = await t.request({ method: 'GET', url: '/test/kb-search', remoteAddress: ip });
     assert.equal(refused.statusCode, 429);
     assert.equal(refused.json.code, 'rate_limited');

@@ -28,6 +28,17 @@ let wsB: string;
 
 // Random enough to be a well-formed widget key; never a REST credential.
 const WIDGET_KEY = 'woespk_' + 'Ab3'.repeat(8);
+// The shape a portal session token will have (issue #14): whatever it is, it opens no REST or widget route.
+const PORTAL_TOKENS = [
+  'woesps_' + 'Pq7'.repeat(11),
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXN0XzEiLCJwb3J0YWwiOnRydWV9.c2lnbmF0dXJl',
+];
+const WIDGET_ORIGIN = 'https://a.example.com';
+/** A real widget key of workspace A and a real history secret of one of its widget conversations. */
+let realWidget: { key: string; conversationId: string; historySecret: string };
+const isWidgetRoute = (route: RouteEntry) => route.url.startsWith('/api/v1/widget/');
+// Inbound webhooks take no credential at all: a channel's signature is their only key (own test below).
+const isInboundRoute = (route: RouteEntry) => route.url.startsWith('/api/v1/webhooks/inbound/');
 
 // Query values that would find workspace A's objects if isolation failed (its article says "secret sauce").
 const QUERY_VALUES = { q: 'secret' };
@@ -56,7 +67,12 @@ async function send(route: RouteEntry, headers: Record<string, string>) {
 }
 
 async function call(method: string, url: string, secret: string, payload?: unknown) {
-  return t.request({ method: method as 'GET', url: `/api/v1${url}`, headers: bearer(secret), ...(payload === undefined ? {} : { payload: payload as object }) });
+  return t.request({
+    method: method as 'GET',
+    url: `/api/v1${url}`,
+    headers: bearer(secret),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }
 
 type Kind = { kind: 'public' } | { kind: 'session-only' } | { kind: 'any' } | { kind: 'scoped'; scope: string };
@@ -97,12 +113,24 @@ before(async () => {
   probes.push({ scope: 'audit.read', secret: (await createApiKey(t, wsA, ['audit.read'])).secret });
   probes.push({ scope: 'members.read', secret: (await createApiKey(t, wsA, ['members.read'])).secret });
 
-  const conversation = await call('POST', '/conversations', adminA.secret, { externalId: 'sec-1', customer: { id: 'sec-cus', name: 'A only' } });
-  const article = await call('POST', '/kb/articles', adminA.secret, { title: 'A only', body: 'secret sauce', published: true });
+  const conversation = await call('POST', '/conversations', adminA.secret, {
+    externalId: 'sec-1',
+    customer: { id: 'sec-cus', name: 'A only' },
+  });
+  const article = await call('POST', '/kb/articles', adminA.secret, {
+    title: 'A only',
+    body: 'secret sauce',
+    published: true,
+  });
   const agent = await call('POST', '/agents', adminA.secret, { name: 'A only' });
-  const widgetKey = await call('POST', '/widget-keys', adminA.secret, { name: 'A only', allowedOrigins: ['https://a.example.com'] });
+  const widgetKey = await call('POST', '/widget-keys', adminA.secret, {
+    name: 'A only',
+    allowedOrigins: [WIDGET_ORIGIN],
+  });
   const invite = await call('POST', '/invites', adminA.secret, { email: 'invitee@example.com', role: 'agent' });
-  for (const created of [conversation, article, agent, widgetKey, invite]) assert.equal(created.statusCode, 201, created.body);
+  const channel = await call('POST', '/channels', adminA.secret, { type: 'api', name: 'A only' });
+  for (const created of [conversation, article, agent, widgetKey, invite, channel])
+    assert.equal(created.statusCode, 201, created.body);
   Object.assign(objectOf, {
     conversations: conversation.json.id,
     customers: conversation.json.customer.id,
@@ -112,13 +140,26 @@ before(async () => {
     'widget-keys': widgetKey.json.id,
     invites: invite.json.id,
     members: owner.userId,
+    channels: channel.json.id,
   });
+  const started = await t.request({
+    method: 'POST',
+    url: '/api/v1/widget/conversations',
+    headers: { origin: WIDGET_ORIGIN, 'x-woes-widget-key': widgetKey.json.key },
+    payload: { body: 'A visitor' },
+  });
+  assert.equal(started.statusCode, 201, started.body);
+  realWidget = {
+    key: widgetKey.json.key,
+    conversationId: started.json.conversation.id,
+    historySecret: started.json.historySecret,
+  };
   doc = t.app.swagger();
 });
 after(() => t.close());
 
 test('every workspace-scoped route passes the shared security checks', async (s) => {
-  const routes = routeTable(t.app);
+  const routes = routeTable(t.app).filter((route) => !isWidgetRoute(route) && !isInboundRoute(route));
   const kinds = new Map<string, Kind>();
   for (const route of routes) kinds.set(`${route.method} ${route.url}`, await classify(route));
 
@@ -146,6 +187,18 @@ test('every workspace-scoped route passes the shared security checks', async (s)
       const widget = await send(route, bearer(WIDGET_KEY));
       assert.equal(widget.statusCode, 401, 'a widget key never opens the REST API');
       assert.equal(widget.json.code, 'unauthorized');
+      // The widget's own credentials, sent the widget's way or as a bearer token, open nothing here.
+      const widgetHeaders = await send(route, {
+        origin: WIDGET_ORIGIN,
+        'x-woes-widget-key': realWidget.key,
+        'x-woes-conversation-secret': realWidget.historySecret,
+      });
+      assert.equal(widgetHeaders.statusCode, 401, 'a widget key in its own header never opens the REST API');
+      for (const token of [realWidget.key, realWidget.historySecret, ...PORTAL_TOKENS]) {
+        const refused = await send(route, bearer(token));
+        assert.equal(refused.statusCode, 401, `${token.slice(0, 8)}… as a bearer token`);
+        assert.equal(refused.json.code, 'unauthorized');
+      }
       const gone = await send(route, bearer(revoked.secret));
       assert.equal(gone.statusCode, 401, 'a revoked key is refused');
       assert.equal(gone.json.code, 'unauthorized');
@@ -181,7 +234,14 @@ test('every workspace-scoped route passes the shared security checks', async (s)
   }
 
   await s.test("workspace A's objects survived every attempt from workspace B", async () => {
-    for (const path of [`/conversations/${objectOf.conversations}`, `/customers/${objectOf.customers}`, `/kb/articles/${objectOf['kb/articles']}`, `/agents/${objectOf.agents}`, `/keys/${victim.id}`]) {
+    for (const path of [
+      `/conversations/${objectOf.conversations}`,
+      `/customers/${objectOf.customers}`,
+      `/kb/articles/${objectOf['kb/articles']}`,
+      `/agents/${objectOf.agents}`,
+      `/keys/${victim.id}`,
+      `/channels/${objectOf.channels}`,
+    ]) {
       const response = await call('GET', path, adminA.secret);
       assert.equal(response.statusCode, 200, path);
       assert.equal(response.json.deletedAt ?? null, null, path);
@@ -191,4 +251,71 @@ test('every workspace-scoped route passes the shared security checks', async (s)
     assert.ok((await call('GET', '/widget-keys', adminA.secret)).body.includes(objectOf['widget-keys']));
     assert.ok((await call('GET', '/invites', adminA.secret)).body.includes(objectOf.invites));
   });
+});
+
+test('every widget route answers only its widget key: server keys, sessions and portal-style tokens are 401', async (s) => {
+  const routes = routeTable(t.app).filter(isWidgetRoute);
+  // The discovery sees the widget routes (the issue's four conversation routes and KB search at least).
+  for (const name of [
+    'POST /api/v1/widget/conversations',
+    'GET /api/v1/widget/conversations/:id',
+    'POST /api/v1/widget/conversations/:id/messages',
+    'POST /api/v1/widget/conversations/:id/secret/rotate',
+    'GET /api/v1/widget/kb/search',
+  ]) {
+    assert.ok(
+      routes.some((r) => `${r.method} ${r.url}` === name),
+      name,
+    );
+  }
+  objectOf['widget/conversations'] = realWidget.conversationId;
+  const widgetHeaders = { origin: WIDGET_ORIGIN, 'x-woes-widget-key': realWidget.key };
+  for (const route of routes) {
+    await s.test(`${route.method} ${route.url}`, async () => {
+      assert.equal((await send(route, { origin: WIDGET_ORIGIN })).statusCode, 401, 'no widget key');
+      for (const authorization of [bearer(adminA.secret), bearer(owner.accessToken), ...PORTAL_TOKENS.map(bearer)]) {
+        const alone = await send(route, { ...authorization, 'x-workspace-id': wsA, origin: WIDGET_ORIGIN });
+        assert.equal(alone.statusCode, 401, 'a REST or portal credential is not a widget credential');
+        const alongside = await send(route, { ...authorization, ...widgetHeaders });
+        assert.equal(alongside.statusCode, 401, 'nor does it ride along with a widget key');
+      }
+      const foreign = await send(route, { ...widgetHeaders, origin: 'https://b.example.com' });
+      assert.equal(foreign.statusCode, 403, 'another origin');
+      assert.equal(foreign.headers['access-control-allow-origin'], undefined);
+      if (route.url.includes('/:id')) {
+        const noSecret = await send(route, widgetHeaders);
+        assert.equal(noSecret.statusCode, 401, 'a conversation route needs its history secret');
+        const otherWorkspace = await send(route, {
+          ...widgetHeaders,
+          'x-woes-conversation-secret': 'woescs_' + 'Zz9'.repeat(12) + 'ABCDEF',
+        });
+        assert.equal(otherWorkspace.statusCode, 401);
+      }
+    });
+  }
+});
+
+test('the inbound webhook route is opened by no credential: keys, sessions, widget and portal tokens are 401', async (s) => {
+  const routes = routeTable(t.app).filter(isInboundRoute);
+  assert.deepEqual(
+    routes.map((r) => `${r.method} ${r.url}`),
+    ['POST /api/v1/webhooks/inbound/:channelId'],
+  );
+  objectOf['webhooks/inbound'] = objectOf.channels;
+  for (const route of routes) {
+    await s.test(`${route.method} ${route.url}`, async () => {
+      const credentials = [
+        bearer(adminA.secret),
+        { ...bearer(owner.accessToken), 'x-workspace-id': wsA },
+        bearer(realWidget.key),
+        { origin: WIDGET_ORIGIN, 'x-woes-widget-key': realWidget.key },
+        ...PORTAL_TOKENS.map(bearer),
+      ];
+      for (const headers of [{}, ...credentials]) {
+        const response = await send(route, headers);
+        assert.equal(response.statusCode, 401, response.body);
+        assert.equal(response.json.code, 'unauthorized');
+      }
+    });
+  }
 });

@@ -6,7 +6,12 @@ export interface Tenant {
   workspaceId: string;
   keyId: string;
   auth: { authorization: string };
-  call(method: string, url: string, payload?: unknown, headers?: Record<string, string>): ReturnType<TestApp['request']>;
+  call(
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ): ReturnType<TestApp['request']>;
 }
 
 export async function tenant(t: TestApp, scopes: string[] = ['admin']): Promise<Tenant> {
@@ -18,6 +23,11 @@ export async function tenant(t: TestApp, scopes: string[] = ['admin']): Promise<
     keyId: key.id,
     auth,
     call: (method, url, payload, headers = {}) =>
-      t.request({ method: method as 'GET', url: `/api/v1${url}`, headers: { ...auth, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) }),
+      t.request({
+        method: method as 'GET',
+        url: `/api/v1${url}`,
+        headers: { ...auth, ...headers },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
   };
 }

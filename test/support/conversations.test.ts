@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { newId } from '../../src/storage/ids.js';
+import { addMember } from '../helpers/fixtures.js';
 import { tenant, type Tenant } from './api-helpers.js';
 
 let t: TestApp;
@@ -25,7 +26,9 @@ test('a second create with the same externalId is a 409 carrying the existing id
 });
 
 test('the customer is upserted by the caller id within the workspace, never across workspaces', async () => {
-  const one = await a.call('POST', '/conversations', { customer: { id: 'cus-up', name: 'Ada', email: 'ADA@Example.com' } });
+  const one = await a.call('POST', '/conversations', {
+    customer: { id: 'cus-up', name: 'Ada', email: 'ADA@Example.com' },
+  });
   const two = await a.call('POST', '/conversations', { customer: { id: 'cus-up', company: 'Acme' } });
   assert.equal(one.json.customer.id, two.json.customer.id);
   assert.deepEqual(
@@ -43,7 +46,8 @@ test('filters by status, customerId and externalId', async () => {
   const x = await w.call('POST', '/conversations', { externalId: 'x', customer: { id: 'cx' } });
   const y = await w.call('POST', '/conversations', { externalId: 'y' });
   await w.call('PATCH', `/conversations/${y.json.id}`, { status: 'closed' });
-  const ids = async (q: string) => (await w.call('GET', `/conversations${q}`)).json.data.map((c: { id: string }) => c.id);
+  const ids = async (q: string) =>
+    (await w.call('GET', `/conversations${q}`)).json.data.map((c: { id: string }) => c.id);
   assert.deepEqual(await ids(''), [y.json.id, x.json.id]);
   assert.deepEqual(await ids('?status=closed'), [y.json.id]);
   assert.deepEqual(await ids('?status=open'), [x.json.id]);
@@ -52,6 +56,31 @@ test('filters by status, customerId and externalId', async () => {
   assert.equal((await w.call('GET', '/conversations?status=archived')).json.code, 'invalid_request');
   assert.equal((await w.call('GET', '/conversations?cursor=nonsense')).json.code, 'invalid_request');
   assert.equal((await w.call('GET', '/conversations?limit=101')).statusCode, 400);
+});
+
+test('filters by assigneeId, alone and combined with status', async () => {
+  const w = await tenant(t);
+  const ana = await addMember(t, w.workspaceId, 'agent');
+  const ben = await addMember(t, w.workspaceId, 'agent');
+  const mineOpen = await w.call('POST', '/conversations', { subject: 'ana open' });
+  const mineClosed = await w.call('POST', '/conversations', { subject: 'ana closed' });
+  const theirs = await w.call('POST', '/conversations', { subject: 'ben' });
+  await w.call('POST', '/conversations', { subject: 'nobody' });
+  await w.call('PATCH', `/conversations/${mineOpen.json.id}`, { assigneeId: ana });
+  await w.call('PATCH', `/conversations/${mineClosed.json.id}`, { assigneeId: ana, status: 'closed' });
+  await w.call('PATCH', `/conversations/${theirs.json.id}`, { assigneeId: ben });
+  const ids = async (q: string) =>
+    (await w.call('GET', `/conversations${q}`)).json.data.map((c: { id: string }) => c.id);
+  assert.deepEqual(await ids(`?assigneeId=${ana}`), [mineClosed.json.id, mineOpen.json.id]);
+  assert.deepEqual(await ids(`?assigneeId=${ana}&status=open`), [mineOpen.json.id]);
+  assert.deepEqual(await ids(`?assigneeId=${ben}`), [theirs.json.id]);
+  assert.deepEqual(await ids(`?assigneeId=${newId('usr')}`), []);
+  // Another workspace's member filter finds nothing here, whatever it holds there.
+  const other = await tenant(t);
+  assert.deepEqual((await other.call('GET', `/conversations?assigneeId=${ana}`)).json.data, []);
+  const tooLong = await w.call('GET', `/conversations?assigneeId=${'x'.repeat(65)}`);
+  assert.equal(tooLong.statusCode, 400);
+  assert.equal(tooLong.json.code, 'invalid_request');
 });
 
 test('PATCH changes status, subject and assignee (a member only); refuses unknown fields', async () => {
@@ -65,16 +94,19 @@ test('PATCH changes status, subject and assignee (a member only); refuses unknow
   assert.equal(stranger.statusCode, 400);
   assert.equal(stranger.json.code, 'invalid_request');
 
-  const now = Date.now();
-  const userId = newId('usr');
-  await t.app.woes.db.insertInto('users').values({ id: userId, email: `${userId}@example.com`, name: 'Agent', passwordHash: null, emailVerifiedAt: now, createdAt: now, updatedAt: now }).execute();
-  await t.app.woes.db.insertInto('memberships').values({ workspaceId: a.workspaceId, userId, role: 'agent', createdAt: now }).execute();
+  const userId = await addMember(t, a.workspaceId, 'agent');
   const assigned = await a.call('PATCH', `/conversations/${c.json.id}`, { assigneeId: userId });
   assert.equal(assigned.json.assigneeId, userId);
   const unassigned = await a.call('PATCH', `/conversations/${c.json.id}`, { assigneeId: null });
   assert.equal(unassigned.json.assigneeId, null, unassigned.body);
 
-  for (const body of [{ workspaceId: newId('ws') }, { messageCount: 99 }, { id: newId('conv') }, { status: 'archived' }, {}]) {
+  for (const body of [
+    { workspaceId: newId('ws') },
+    { messageCount: 99 },
+    { id: newId('conv') },
+    { status: 'archived' },
+    {},
+  ]) {
     const response = await a.call('PATCH', `/conversations/${c.json.id}`, body);
     assert.equal(response.statusCode, 400, JSON.stringify(body));
     assert.equal(response.json.code, 'invalid_request');
@@ -99,14 +131,29 @@ test('messages: counted on the conversation, a user message reopens it, the auth
   assert.equal(got.json.lastMessageAt, user.json.createdAt);
 
   const list = await a.call('GET', `/conversations/${c.json.id}/messages`);
-  assert.deepEqual(list.json.data.map((m: { id: string }) => m.id), [user.json.id, note.json.id]);
-  assert.equal((await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'system', body: 'x' })).statusCode, 400);
-  assert.equal((await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'user', body: '' })).statusCode, 400);
+  assert.deepEqual(
+    list.json.data.map((m: { id: string }) => m.id),
+    [user.json.id, note.json.id],
+  );
+  assert.equal(
+    (await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'system', body: 'x' })).statusCode,
+    400,
+  );
+  assert.equal(
+    (await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'user', body: '' })).statusCode,
+    400,
+  );
 
   const empty = await a.call('POST', '/conversations', {});
-  assert.deepEqual((await a.call('GET', `/conversations/${empty.json.id}/messages`)).json, { data: [], nextCursor: null });
+  assert.deepEqual((await a.call('GET', `/conversations/${empty.json.id}/messages`)).json, {
+    data: [],
+    nextCursor: null,
+  });
   const missing = await a.call('GET', `/conversations/${newId('conv')}/messages`);
   assert.equal(missing.statusCode, 404);
-  assert.equal((await a.call('POST', `/conversations/${newId('conv')}/messages`, { role: 'user', body: 'x' })).statusCode, 404);
+  assert.equal(
+    (await a.call('POST', `/conversations/${newId('conv')}/messages`, { role: 'user', body: 'x' })).statusCode,
+    404,
+  );
   assert.equal((await a.call('GET', '/conversations/not-an-id')).statusCode, 404);
 });

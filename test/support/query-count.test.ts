@@ -33,7 +33,40 @@ async function queriesFor(url: string): Promise<number> {
 test('listing conversations with a warm key is one database query', async () => {
   assert.equal(await queriesFor('/conversations?limit=10'), 1);
   assert.equal(await queriesFor('/conversations?limit=10&status=open'), 1);
+  assert.equal(await queriesFor('/conversations?limit=10&status=open&assigneeId=usr_01jd2k8m3q4r5s6t7v8w9x0yzg'), 1);
   const page = await a.call('GET', '/conversations?limit=10');
   assert.equal(page.json.data.length, 10);
-  assert.ok(page.json.data.every((c: { customer: { name: string } | null; messageCount: number }) => c.customer?.name && c.messageCount === 1));
+  assert.ok(
+    page.json.data.every(
+      (c: { customer: { name: string } | null; messageCount: number }) => c.customer?.name && c.messageCount === 1,
+    ),
+  );
+});
+
+/** Queries made by one write; the least of a few tries (after `prepare`), as for reads above. */
+async function queriesForWrite(url: string, payload: object, prepare = async () => {}): Promise<number> {
+  let least = Infinity;
+  for (let i = 0; i < 5; i++) {
+    await prepare();
+    const before = t.queries.count;
+    const response = await a.call('POST', url, payload);
+    assert.equal(response.statusCode, 201, response.body);
+    least = Math.min(least, t.queries.count - before);
+  }
+  return least;
+}
+
+test('adding a message: two writes plus its outbox event; a customer message also checks whether it reopens', async () => {
+  const c = await a.call('POST', '/conversations', { subject: 'counted writes' });
+  const url = `/conversations/${c.json.id}/messages`;
+  // The conversation's counters, the message, and the `message.created` event (issue #15: the one added query).
+  assert.equal(await queriesForWrite(url, { role: 'agent', body: 'hi' }), 3);
+  // A `user` message first reopens the conversation if closed (a conditional update, so a webhook
+  // `conversation.updated` is written only by the write that reopened it).
+  assert.equal(await queriesForWrite(url, { role: 'user', body: 'hi' }), 4);
+  // Reopening reads the conversation for the event's payload and writes the event: two more.
+  const close = async () => {
+    assert.equal((await a.call('PATCH', `/conversations/${c.json.id}`, { status: 'closed' })).statusCode, 200);
+  };
+  assert.equal(await queriesForWrite(url, { role: 'user', body: 'hi again' }, close), 6);
 });

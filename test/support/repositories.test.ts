@@ -19,15 +19,31 @@ const first = { limit: 20, before: null };
 
 async function workspace(): Promise<string> {
   const id = newId('ws');
-  await storage.db.insertInto('workspaces').values({ id, name: 'W', plan: 'pro', rateLimitPerHour: null, createdAt: 1, updatedAt: 1 }).execute();
+  await storage.db
+    .insertInto('workspaces')
+    .values({ id, name: 'W', plan: 'pro', rateLimitPerHour: null, createdAt: 1, updatedAt: 1 })
+    .execute();
   return id;
 }
 
 function customer(workspaceId: string, externalId: string | null, now = Date.now()) {
-  return { id: newId('cust'), workspaceId, externalId, name: 'Ada', email: 'ada@example.com', company: null, deletedAt: null, createdAt: now, updatedAt: now };
+  return {
+    id: newId('cust'),
+    workspaceId,
+    externalId,
+    name: 'Ada',
+    email: 'ada@example.com',
+    company: null,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
-function conversation(workspaceId: string, fields: { externalId?: string | null; customerId?: string | null; status?: string } = {}) {
+function conversation(
+  workspaceId: string,
+  fields: { externalId?: string | null; customerId?: string | null; status?: string } = {},
+) {
   const now = Date.now();
   return {
     id: newId('conv'),
@@ -61,12 +77,24 @@ test('customers: insert refuses a taken externalId per workspace only; upsert up
   const a = customer(ws, 'ext-1');
   assert.equal(await customersRepository.insert(db, a), true);
   assert.equal(await customersRepository.insert(db, customer(ws, 'ext-1')), false);
-  assert.equal(await customersRepository.insert(db, customer(other, 'ext-1')), true, 'another workspace may use the same externalId');
+  assert.equal(
+    await customersRepository.insert(db, customer(other, 'ext-1')),
+    true,
+    'another workspace may use the same externalId',
+  );
   assert.equal(await customersRepository.insert(db, customer(ws, null)), true);
-  assert.equal(await customersRepository.insert(db, customer(ws, null)), true, 'customers without externalId never collide');
+  assert.equal(
+    await customersRepository.insert(db, customer(ws, null)),
+    true,
+    'customers without externalId never collide',
+  );
   assert.equal(await customersRepository.idByExternalId(db, ws, 'ext-1'), a.id);
 
-  const sameId = await customersRepository.upsertByExternalId(db, { ...customer(ws, 'ext-1'), externalId: 'ext-1', name: 'ignored', email: 'ignored' }, { company: 'Acme' });
+  const sameId = await customersRepository.upsertByExternalId(
+    db,
+    { ...customer(ws, 'ext-1'), externalId: 'ext-1', name: 'ignored', email: 'ignored' },
+    { company: 'Acme' },
+  );
   assert.equal(sameId, a.id);
   const row = await customersRepository.get(db, ws, a.id);
   assert.equal(row?.company, 'Acme');
@@ -74,7 +102,10 @@ test('customers: insert refuses a taken externalId per workspace only; upsert up
   assert.equal(await customersRepository.get(db, other, a.id), undefined, 'another workspace cannot read it');
 
   const listed = await customersRepository.list(db, ws, { externalId: 'ext-1' }, first);
-  assert.deepEqual(listed.map((r) => r.id), [a.id]);
+  assert.deepEqual(
+    listed.map((r) => r.id),
+    [a.id],
+  );
   assert.equal((await customersRepository.list(db, ws, { email: 'ada@example.com' }, first)).length, 3);
 
   assert.equal(await customersRepository.hasConversations(db, ws, a.id), false);
@@ -83,7 +114,11 @@ test('customers: insert refuses a taken externalId per workspace only; upsert up
   await customersRepository.anonymise(db, ws, a.id, 123);
   const gone = await customersRepository.get(db, ws, a.id);
   assert.deepEqual([gone?.name, gone?.email, gone?.externalId, gone?.deletedAt], [null, null, null, 123]);
-  assert.equal(await customersRepository.update(db, ws, a.id, { name: 'x' }), false, 'an anonymised customer is not patched');
+  assert.equal(
+    await customersRepository.update(db, ws, a.id, { name: 'x' }),
+    false,
+    'an anonymised customer is not patched',
+  );
   assert.equal((await customersRepository.list(db, ws, { externalId: 'ext-1' }, first)).length, 0);
   assert.equal(await customersRepository.insert(db, customer(ws, 'ext-1')), true, 'the externalId is free again');
 
@@ -109,14 +144,31 @@ test('conversations: one joined query with the customer, filters, paging, extern
   assert.equal(await conversationsRepository.idByExternalId(db, w, 't-1'), one.id);
 
   const all = await conversationsRepository.list(db, w, {}, first);
-  assert.deepEqual(all.map((r) => r.id), [three.id, two.id, one.id], 'newest first');
+  assert.deepEqual(
+    all.map((r) => r.id),
+    [three.id, two.id, one.id],
+    'newest first',
+  );
   assert.equal(all[2].customerName, 'Ada');
   assert.equal(all[0].customerName, null);
-  assert.deepEqual((await conversationsRepository.list(db, w, { status: 'closed' }, first)).map((r) => r.id), [two.id]);
-  assert.deepEqual((await conversationsRepository.list(db, w, { customerId: c.id }, first)).map((r) => r.id), [one.id]);
-  assert.deepEqual((await conversationsRepository.list(db, w, { externalId: 't-1' }, first)).map((r) => r.id), [one.id]);
+  assert.deepEqual(
+    (await conversationsRepository.list(db, w, { status: 'closed' }, first)).map((r) => r.id),
+    [two.id],
+  );
+  assert.deepEqual(
+    (await conversationsRepository.list(db, w, { customerId: c.id }, first)).map((r) => r.id),
+    [one.id],
+  );
+  assert.deepEqual(
+    (await conversationsRepository.list(db, w, { externalId: 't-1' }, first)).map((r) => r.id),
+    [one.id],
+  );
   const page = await conversationsRepository.list(db, w, {}, { limit: 1, before: three.id });
-  assert.deepEqual(page.map((r) => r.id), [two.id, one.id], 'limit + 1 rows after the cursor');
+  assert.deepEqual(
+    page.map((r) => r.id),
+    [two.id, one.id],
+    'limit + 1 rows after the cursor',
+  );
 
   assert.equal(await conversationsRepository.update(db, other, one.id, { status: 'closed' }), false);
   assert.equal(await conversationsRepository.update(db, w, one.id, { status: 'pending' }), true);
@@ -131,25 +183,52 @@ test('messages: counters move with the insert; a user message reopens a closed c
   const db = storage.db;
   const conv = conversation(ws, { status: 'closed' });
   await conversationsRepository.insert(db, conv);
-  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5, true), false);
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000, false), true);
-  assert.equal((await conversationsRepository.get(db, ws, conv.id))?.status, 'closed', 'an agent reply does not reopen');
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000, true), true);
+  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5), false);
+  assert.equal(await messagesRepository.reopenIfClosed(db, other, conv.id), false, 'another workspace');
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000), true);
+  assert.equal((await conversationsRepository.get(db, ws, conv.id))?.status, 'closed', 'counting does not reopen');
+  assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), true);
+  assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), false, 'only a closed one is reopened');
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000), true);
   const after = await conversationsRepository.get(db, ws, conv.id);
   assert.deepEqual([after?.status, Number(after?.messageCount), after?.lastMessageAt], ['open', 2, 2000]);
 
   const ids = [newId('msg'), newId('msg')];
   for (const id of ids) {
-    await messagesRepository.insert(db, { id, workspaceId: ws, conversationId: conv.id, role: 'user', body: 'hi', authorType: 'api_key', authorId: 'key_x', createdAt: 1 });
+    await messagesRepository.insert(db, {
+      id,
+      workspaceId: ws,
+      conversationId: conv.id,
+      role: 'user',
+      body: 'hi',
+      authorType: 'api_key',
+      authorId: 'key_x',
+      createdAt: 1,
+    });
   }
-  assert.deepEqual((await messagesRepository.list(db, ws, conv.id, first)).map((m) => m.id), ids.slice().reverse());
+  assert.deepEqual(
+    (await messagesRepository.list(db, ws, conv.id, first)).map((m) => m.id),
+    ids.slice().reverse(),
+  );
   assert.equal((await messagesRepository.list(db, other, conv.id, first)).length, 0);
-  assert.deepEqual((await messagesRepository.list(db, ws, conv.id, { limit: 5, before: ids[1] })).map((m) => m.id), [ids[0]]);
+  assert.deepEqual(
+    (await messagesRepository.list(db, ws, conv.id, { limit: 5, before: ids[1] })).map((m) => m.id),
+    [ids[0]],
+  );
 });
 
 test('articles and agents: CRUD bounded by the workspace', async () => {
   const db = storage.db;
-  const art = { id: newId('art'), workspaceId: ws, title: 'T', body: 'B', tags: '["a"]', published: 1, createdAt: 1, updatedAt: 1 };
+  const art = {
+    id: newId('art'),
+    workspaceId: ws,
+    title: 'T',
+    body: 'B',
+    tags: '["a"]',
+    published: 1,
+    createdAt: 1,
+    updatedAt: 1,
+  };
   await articlesRepository.insert(db, art);
   assert.equal((await articlesRepository.get(db, ws, art.id))?.title, 'T');
   assert.equal(await articlesRepository.get(db, other, art.id), undefined);
@@ -161,9 +240,20 @@ test('articles and agents: CRUD bounded by the workspace', async () => {
   assert.equal(await articlesRepository.delete(db, ws, art.id), true);
   assert.equal(await articlesRepository.get(db, ws, art.id), undefined);
 
-  const agent = { id: newId('agt'), workspaceId: ws, name: 'Bot', instructions: '', enabled: 1, createdAt: 1, updatedAt: 1 };
+  const agent = {
+    id: newId('agt'),
+    workspaceId: ws,
+    name: 'Bot',
+    instructions: '',
+    enabled: 1,
+    createdAt: 1,
+    updatedAt: 1,
+  };
   await agentsRepository.insert(db, agent);
-  assert.deepEqual((await agentsRepository.list(db, ws, first)).map((a) => a.id), [agent.id]);
+  assert.deepEqual(
+    (await agentsRepository.list(db, ws, first)).map((a) => a.id),
+    [agent.id],
+  );
   assert.equal((await agentsRepository.list(db, other, first)).length, 0);
   assert.equal(await agentsRepository.update(db, other, agent.id, { enabled: 0 }), false);
   assert.equal(await agentsRepository.update(db, ws, agent.id, { enabled: 0 }), true);
@@ -182,5 +272,9 @@ test('idempotency records: one per workspace + credential + key, expired ones de
   assert.equal((await idempotencyRepository.find(db, scope, 0))?.requestHash, 'h');
   assert.equal(await idempotencyRepository.find(db, scope, 1000), undefined, 'outside the window');
   await idempotencyRepository.deleteExpired(db, ws, 1000);
-  assert.equal(await idempotencyRepository.insert(db, { ...row, createdAt: 5000 }), true, 'an expired key can be used again');
+  assert.equal(
+    await idempotencyRepository.insert(db, { ...row, createdAt: 5000 }),
+    true,
+    'an expired key can be used again',
+  );
 });

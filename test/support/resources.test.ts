@@ -13,7 +13,11 @@ before(async () => {
 after(() => t.close());
 
 async function auditTypes(workspaceId: string): Promise<string[]> {
-  const rows = await t.app.woes.db.selectFrom('auditEvents').select(['type', 'targetId']).where('workspaceId', '=', workspaceId).execute();
+  const rows = await t.app.woes.db
+    .selectFrom('auditEvents')
+    .select(['type', 'targetId'])
+    .where('workspaceId', '=', workspaceId)
+    .execute();
   return rows.map((r) => `${r.type}:${r.targetId}`);
 }
 
@@ -27,8 +31,14 @@ test('customers: create, filter, patch, 409 on a taken externalId', async () => 
   assert.equal(taken.json.id, ada.json.id);
   const bob = await a.call('POST', '/customers', { externalId: 'c-bob', name: 'Bob' });
 
-  assert.deepEqual((await a.call('GET', '/customers?email=ADA@example.com')).json.data.map((c: { id: string }) => c.id), [ada.json.id]);
-  assert.deepEqual((await a.call('GET', '/customers?externalId=c-bob')).json.data.map((c: { id: string }) => c.id), [bob.json.id]);
+  assert.deepEqual(
+    (await a.call('GET', '/customers?email=ADA@example.com')).json.data.map((c: { id: string }) => c.id),
+    [ada.json.id],
+  );
+  assert.deepEqual(
+    (await a.call('GET', '/customers?externalId=c-bob')).json.data.map((c: { id: string }) => c.id),
+    [bob.json.id],
+  );
 
   const patched = await a.call('PATCH', `/customers/${bob.json.id}`, { company: 'Acme', name: null });
   assert.equal(patched.statusCode, 200);
@@ -42,7 +52,9 @@ test('customers: create, filter, patch, 409 on a taken externalId', async () => 
 });
 
 test('customers: deleting one with conversations anonymises it; without, removes it; both audited', async () => {
-  const conv = await a.call('POST', '/conversations', { customer: { id: 'c-gone', name: 'Grace', email: 'grace@example.com' } });
+  const conv = await a.call('POST', '/conversations', {
+    customer: { id: 'c-gone', name: 'Grace', email: 'grace@example.com' },
+  });
   const customerId = conv.json.customer.id;
   const deleted = await a.call('DELETE', `/customers/${customerId}`);
   assert.equal(deleted.statusCode, 204);
@@ -66,16 +78,28 @@ test('customers: deleting one with conversations anonymises it; without, removes
 
 test('knowledge base: CRUD, published filter, ranked search with snippets through HTTP', async () => {
   const w = await tenant(t);
-  const created = await w.call('POST', '/kb/articles', { title: 'Fixing 401 errors', body: 'A 401 means the key is missing or revoked.', tags: ['auth'], published: true });
+  const created = await w.call('POST', '/kb/articles', {
+    title: 'Fixing 401 errors',
+    body: 'A 401 means the key is missing or revoked.',
+    tags: ['auth'],
+    published: true,
+  });
   assert.equal(created.statusCode, 201);
   assert.deepEqual([created.json.tags, created.json.published], [['auth'], true]);
   const draft = await w.call('POST', '/kb/articles', { title: 'Revoked keys', body: 'Draft.' });
   assert.equal(draft.json.published, false);
-  assert.deepEqual((await w.call('GET', '/kb/articles?published=false')).json.data.map((x: { id: string }) => x.id), [draft.json.id]);
+  assert.deepEqual(
+    (await w.call('GET', '/kb/articles?published=false')).json.data.map((x: { id: string }) => x.id),
+    [draft.json.id],
+  );
 
   const hits = await w.call('GET', '/kb/search?q=revoked');
   assert.equal(hits.statusCode, 200);
-  assert.deepEqual(hits.json.data.map((h: { id: string }) => h.id), [created.json.id], 'drafts are not searched');
+  assert.deepEqual(
+    hits.json.data.map((h: { id: string }) => h.id),
+    [created.json.id],
+    'drafts are not searched',
+  );
   assert.match(hits.json.data[0].snippet, /<mark>revoked<\/mark>/i);
   assert.equal(typeof hits.json.data[0].score, 'number');
 
@@ -107,14 +131,26 @@ test('agents: CRUD with defaults; deletion audited', async () => {
 
 test('every support route is in the OpenAPI document with a summary, security and examples', async () => {
   const doc = (await t.request({ method: 'GET', url: '/openapi.json' })).json;
-  const paths = ['/api/v1/conversations', '/api/v1/conversations/{id}', '/api/v1/conversations/{id}/messages', '/api/v1/customers', '/api/v1/customers/{id}', '/api/v1/kb/articles', '/api/v1/kb/articles/{id}', '/api/v1/kb/search', '/api/v1/agents', '/api/v1/agents/{id}'];
+  const paths = [
+    '/api/v1/conversations',
+    '/api/v1/conversations/{id}',
+    '/api/v1/conversations/{id}/messages',
+    '/api/v1/customers',
+    '/api/v1/customers/{id}',
+    '/api/v1/kb/articles',
+    '/api/v1/kb/articles/{id}',
+    '/api/v1/kb/search',
+    '/api/v1/agents',
+    '/api/v1/agents/{id}',
+  ];
   for (const path of paths) {
     assert.ok(doc.paths[path], path);
     for (const [method, op] of Object.entries(doc.paths[path]) as Array<[string, any]>) {
       assert.ok(op.summary, `${method} ${path} summary`);
       assert.ok(op.security?.length, `${method} ${path} security`);
       const body = op.requestBody?.content?.['application/json'];
-      if (body) assert.ok(body.schema.examples?.length || body.examples || body.example, `${method} ${path} request example`);
+      if (body)
+        assert.ok(body.schema.examples?.length || body.examples || body.example, `${method} ${path} request example`);
     }
   }
 });

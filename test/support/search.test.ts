@@ -16,11 +16,18 @@ const ids: Record<string, string> = {};
 
 async function workspace(): Promise<string> {
   const id = newId('ws');
-  await storage.db.insertInto('workspaces').values({ id, name: 'W', plan: 'pro', rateLimitPerHour: null, createdAt: 1, updatedAt: 1 }).execute();
+  await storage.db
+    .insertInto('workspaces')
+    .values({ id, name: 'W', plan: 'pro', rateLimitPerHour: null, createdAt: 1, updatedAt: 1 })
+    .execute();
   return id;
 }
 
-async function article(workspaceId: string, name: string, fields: { title: string; body: string; tags?: string[]; published?: boolean }) {
+async function article(
+  workspaceId: string,
+  name: string,
+  fields: { title: string; body: string; tags?: string[]; published?: boolean },
+) {
   const id = newId('art');
   ids[name] = id;
   await articlesRepository.insert(storage.db, {
@@ -35,7 +42,8 @@ async function article(workspaceId: string, name: string, fields: { title: strin
   });
 }
 
-const search = (workspaceId: string, q: string, limit = 10) => engine.search(storage.db, workspaceId, searchTerms(q), limit);
+const search = (workspaceId: string, q: string, limit = 10) =>
+  engine.search(storage.db, workspaceId, searchTerms(q), limit);
 
 before(async () => {
   database = await createTestDatabase();
@@ -44,10 +52,15 @@ before(async () => {
   engine = articleSearchFor(storage.dialect);
   ws = await workspace();
   other = await workspace();
-  await article(ws, 'titleHit', { title: 'Rotating API keys', body: 'Roll a key from Settings and update your secret manager before the old one expires.' });
+  await article(ws, 'titleHit', {
+    title: 'Rotating API keys',
+    body: 'Roll a key from Settings and update your secret manager before the old one expires.',
+  });
   await article(ws, 'bodyHit', {
     title: 'Errors',
-    body: 'Most errors are simple. A 401 usually means the key was revoked; rotating keys regularly avoids surprises. ' + 'Filler text. '.repeat(40),
+    body:
+      'Most errors are simple. A 401 usually means the key was revoked; rotating keys regularly avoids surprises. ' +
+      'Filler text. '.repeat(40),
   });
   await article(ws, 'draft', { title: 'Rotating keys (draft)', body: 'Not ready.', published: false });
   await article(ws, 'tagged', { title: 'Webhooks', body: 'Signed deliveries.', tags: ['billing'] });
@@ -60,7 +73,10 @@ after(async () => {
 
 test('ranks a title match above a body match, with a highlighted snippet', async () => {
   const hits = await search(ws, 'rotating keys');
-  assert.deepEqual(hits.map((h) => h.id), [ids.titleHit, ids.bodyHit]);
+  assert.deepEqual(
+    hits.map((h) => h.id),
+    [ids.titleHit, ids.bodyHit],
+  );
   assert.ok(hits[0].score > hits[1].score, `scores ${hits[0].score} > ${hits[1].score}`);
   assert.match(hits[1].snippet, /<mark>rotating<\/mark>/i);
   assert.ok(hits[1].snippet.length < 400, 'a snippet, not the whole body');
@@ -70,19 +86,35 @@ test('ranks a title match above a body match, with a highlighted snippet', async
 
 test('stems and matches the last word as a prefix', async () => {
   assert.deepEqual((await search(ws, 'rotate')).map((h) => h.id).sort(), [ids.titleHit, ids.bodyHit].sort());
-  assert.deepEqual((await search(ws, 'secret manag')).map((h) => h.id), [ids.titleHit]);
+  assert.deepEqual(
+    (await search(ws, 'secret manag')).map((h) => h.id),
+    [ids.titleHit],
+  );
 });
 
 test('searches tags; leaves out drafts and other workspaces', async () => {
-  assert.deepEqual((await search(ws, 'billing')).map((h) => h.id), [ids.tagged]);
+  assert.deepEqual(
+    (await search(ws, 'billing')).map((h) => h.id),
+    [ids.tagged],
+  );
   const all = (await search(ws, 'keys')).map((h) => h.id);
   assert.ok(!all.includes(ids.draft));
   assert.ok(!all.includes(ids.foreign));
-  assert.deepEqual((await search(other, 'rotating')).map((h) => h.id), [ids.foreign]);
+  assert.deepEqual(
+    (await search(other, 'rotating')).map((h) => h.id),
+    [ids.foreign],
+  );
 });
 
 test('operators and punctuation in the query are words, never syntax', async () => {
-  for (const q of ['"unbalanced', 'keys AND OR NOT', 'rotating* -keys', 'NEAR(keys)', "'; drop table kb_articles; --", ':*&|!()']) {
+  for (const q of [
+    '"unbalanced',
+    'keys AND OR NOT',
+    'rotating* -keys',
+    'NEAR(keys)',
+    "'; drop table kb_articles; --",
+    ':*&|!()',
+  ]) {
     await search(ws, q); // must not throw
   }
   assert.deepEqual(await search(ws, '!!! ???'), []);
@@ -91,7 +123,10 @@ test('operators and punctuation in the query are words, never syntax', async () 
 test('follows updates and deletes', async () => {
   await articlesRepository.update(storage.db, ws, ids.tagged, { title: 'Invoices', tags: '["finance"]' });
   assert.deepEqual(await search(ws, 'billing'), []);
-  assert.deepEqual((await search(ws, 'invoices')).map((h) => h.id), [ids.tagged]);
+  assert.deepEqual(
+    (await search(ws, 'invoices')).map((h) => h.id),
+    [ids.tagged],
+  );
   await articlesRepository.delete(storage.db, ws, ids.tagged);
   assert.deepEqual(await search(ws, 'invoices'), []);
 });

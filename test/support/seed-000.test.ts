@@ -73,7 +73,11 @@ test('seed 000: the documented error body for a missing or unknown key', async (
   const missing = await t.request({ method: 'GET', url: '/api/v1/conversations' });
   assert.equal(missing.statusCode, 401);
   assert.equal(missing.json.code, 'unauthorized');
-  const unknown = await t.request({ method: 'GET', url: '/api/v1/conversations', headers: bearer('woesk_' + 'a'.repeat(38)) });
+  const unknown = await t.request({
+    method: 'GET',
+    url: '/api/v1/conversations',
+    headers: bearer('woesk_' + 'a'.repeat(38)),
+  });
   assert.equal(unknown.statusCode, 401);
   assert.equal(unknown.json.code, 'unauthorized');
 });

@@ -3,11 +3,17 @@ import { DEFAULT_CONFIG, loadAppConfig, type AppConfig } from './app-config';
 import { AcceptInvitePage } from './pages/accept-invite';
 import { CheckEmailPage } from './pages/check-email';
 import { CreateWorkspacePage } from './pages/create-workspace';
+import { InboxPage } from './pages/inbox/inbox-page';
 import { KeysPage } from './pages/keys/keys-page';
 import { ResetPasswordPage } from './pages/reset-password';
 import { AuditPage } from './pages/settings/audit-page';
+import { ChannelsPage } from './pages/settings/channels-page';
 import { MembersPage } from './pages/settings/members-page';
+import { PortalSettingsPage } from './pages/settings/portal-page';
 import { WidgetKeysPage } from './pages/settings/widget-keys-page';
+import { WebhooksPage } from './pages/settings/webhooks-page';
+import { ApiTestsPage } from './pages/settings/api-tests-page';
+import { KeyPolicyPage } from './pages/settings/key-policy-page';
 import { ProviderCallbackPage, SignInPage } from './pages/sign-in';
 import { SignUpPage, type PendingSignUp } from './pages/sign-up';
 import { VerifyEmailPage } from './pages/verify-email';
@@ -16,15 +22,28 @@ import { useSession } from './session';
 import { Shell } from './shell';
 
 /** Pages that never need a session. */
-const PUBLIC = new Set(['/sign-up', '/check-email', '/verify-email', '/auth/callback', '/reset-password', '/accept-invite']);
+const PUBLIC = new Set([
+  '/sign-up',
+  '/check-email',
+  '/verify-email',
+  '/auth/callback',
+  '/reset-password',
+  '/accept-invite',
+]);
 /** Pages a signed-in person is sent away from. */
 const SIGNED_OUT_ONLY = new Set(['/sign-in', '/sign-up']);
 
 const PRIVATE_PAGES: Record<string, ComponentType> = {
+  '/inbox': InboxPage,
   '/settings/keys': KeysPage,
   '/settings/widget-keys': WidgetKeysPage,
+  '/settings/api-tests': ApiTestsPage,
+  '/settings/channels': ChannelsPage,
+  '/settings/key-policy': KeyPolicyPage,
   '/settings/members': MembersPage,
   '/settings/audit': AuditPage,
+  '/settings/portal': PortalSettingsPage,
+  '/settings/webhooks': WebhooksPage,
   '/workspaces/new': CreateWorkspacePage,
 };
 
@@ -37,7 +56,9 @@ export function App() {
     void loadAppConfig().then(setConfig);
   }, []);
 
-  const target = redirectFor(path, session.status, session.workspace !== null);
+  // Members who manage keys land on them; everyone else (agents) lands in the Inbox.
+  const home = session.scopes.has('keys.read') ? '/settings/keys' : '/inbox';
+  const target = redirectFor(path, session.status, session.workspace !== null ? home : null);
   useEffect(() => {
     if (target) navigate(target, { replace: true });
   }, [target]);
@@ -68,7 +89,8 @@ export function App() {
     case '/accept-invite':
       return <AcceptInvitePage token={query.get('token')} />;
   }
-  const Page = PRIVATE_PAGES[path];
+  // One conversation is /inbox/<id>: the same page, so the list stays while the thread changes.
+  const Page = PRIVATE_PAGES[pageOf(path)];
   return (
     <Shell path={path}>
       {Page ? (
@@ -85,10 +107,11 @@ export function App() {
   );
 }
 
-function redirectFor(path: string, status: string, hasWorkspace: boolean): string | null {
+/** Where to send this visit, if anywhere; `home` is the landing page, null without a workspace. */
+function redirectFor(path: string, status: string, home: string | null): string | null {
   if (status === 'loading') return null;
   if (status === 'signed-out') return PUBLIC.has(path) || path === '/sign-in' ? null : '/sign-in';
-  if (SIGNED_OUT_ONLY.has(path) || path === '/') return hasWorkspace ? '/settings/keys' : '/workspaces/new';
+  if (SIGNED_OUT_ONLY.has(path) || path === '/') return home ?? '/workspaces/new';
   return null;
 }
 
@@ -98,11 +121,21 @@ function titleOf(path: string): string {
     '/check-email': 'Check your email',
     '/verify-email': 'Verify your email',
     '/sign-in': 'Sign in',
+    '/inbox': 'Inbox',
     '/settings/keys': 'API keys',
     '/settings/widget-keys': 'Widget keys',
+    '/settings/api-tests': 'API tests',
+    '/settings/channels': 'Channels',
+    '/settings/key-policy': 'Key policy',
     '/settings/members': 'Members & invites',
     '/settings/audit': 'Audit log',
+    '/settings/portal': 'Customer portal',
+    '/settings/webhooks': 'Webhooks',
     '/workspaces/new': 'New workspace',
   };
-  return titles[path] ?? 'Woes';
+  return titles[pageOf(path)] ?? 'Woes';
+}
+
+function pageOf(path: string): string {
+  return path.startsWith('/inbox/') ? '/inbox' : path;
 }

@@ -27,7 +27,9 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 }
 
 function readLocation(): { path: string; query: URLSearchParams } {
-  const raw = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : window.location.pathname;
+  const raw = window.location.pathname.startsWith(BASE)
+    ? window.location.pathname.slice(BASE.length)
+    : window.location.pathname;
   return { path: raw.replace(/\/+$/, '') || '/', query: new URLSearchParams(window.location.search) };
 }
 

@@ -1,8 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient, type SessionTokens, type User, type Workspace } from './api/client';
-import type { Me, Page } from './api/types';
 
 const WORKSPACE_KEY = 'woes.workspace';
+/**
+ * Set while this browser holds a session (not a secret: the refresh token stays in its HttpOnly
+ * cookie). Without it a load does not ask /auth/refresh, which would only answer 401 and leave a
+ * failed request in the console of every signed-out visitor.
+ */
+const SESSION_HINT_KEY = 'woes.signedIn';
 
 export interface Session {
   api: ApiClient;
@@ -40,8 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [scopes, setScopes] = useState<ReadonlySet<string>>(new Set());
 
   const reloadWorkspaces = useCallback(async (): Promise<Workspace[]> => {
-    const page = await api.request<Page<Workspace> | Workspace[]>('GET', '/workspaces', { workspace: false });
-    const list = Array.isArray(page) ? page : page.data;
+    const list = (await api.call(() => api.http.GET('/api/v1/workspaces', { params: { query: { limit: 100 } } }))).data;
     setWorkspaces(list);
     return list;
   }, [api]);
@@ -56,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       // The workspace id is not a secret; remembering it lets a reload land in the same place.
       localStorage.setItem(WORKSPACE_KEY, chosen.id);
-      const me = await api.request<Me>('GET', '/me');
+      const me = await api.call(() => api.http.GET('/api/v1/me'));
       setScopes(new Set(me.scopes));
     },
     [api],
@@ -65,13 +69,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback(
     async (tokens: SessionTokens): Promise<void> => {
       api.adopt(tokens);
-      const me = tokens.user ? null : await api.request<Me>('GET', '/me', { workspace: false });
-      setUser(tokens.user ?? (me?.user as User | undefined) ?? null);
+      const me = tokens.user ? null : await api.call(() => api.http.GET('/api/v1/me'));
+      setUser(tokens.user ?? me?.user ?? null);
       const list = await reloadWorkspaces();
       const remembered = localStorage.getItem(WORKSPACE_KEY);
       const chosen =
         list.find((w) => w.id === remembered) ?? list.find((w) => w.id === tokens.workspace?.id) ?? list[0] ?? null;
       await enterWorkspace(chosen);
+      localStorage.setItem(SESSION_HINT_KEY, '1');
       setStatus('signed-in');
     },
     [api, reloadWorkspaces, enterWorkspace],
@@ -89,6 +94,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const ended = () => {
+      localStorage.removeItem(SESSION_HINT_KEY);
       setUser(null);
       setWorkspace(null);
       setWorkspaces([]);
@@ -97,6 +103,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     const unsubscribe = api.onSessionEnded(ended);
     // A reload keeps the session through the HttpOnly refresh cookie, never through storage.
+    if (localStorage.getItem(SESSION_HINT_KEY) === null) {
+      ended();
+      return unsubscribe;
+    }
     api
       .refresh()
       .then((tokens) => (tokens ? adopt(tokens) : ended()))

@@ -6,11 +6,17 @@ import { useSession } from './session';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 // API keys stays visible to everyone: it is where a member learns whom to ask for a key.
-const NAV: { to: string; label: string; scope: string | null }[] = [
+const NAV: { to: string; label: string; scope: string | null; ownersOnly?: boolean }[] = [
+  { to: '/inbox', label: 'Inbox', scope: 'conversations.read' },
   { to: '/settings/keys', label: 'API keys', scope: null },
+  { to: '/settings/key-policy', label: 'Key policy', scope: 'keys.read', ownersOnly: true },
   { to: '/settings/widget-keys', label: 'Widget keys', scope: 'keys.read' },
+  { to: '/settings/api-tests', label: 'API tests', scope: 'apitests.read' },
+  { to: '/settings/channels', label: 'Channels', scope: 'channels.read' },
   { to: '/settings/members', label: 'Members & invites', scope: 'members.read' },
   { to: '/settings/audit', label: 'Audit log', scope: 'audit.read' },
+  { to: '/settings/portal', label: 'Customer portal', scope: 'workspace.read' },
+  { to: '/settings/webhooks', label: 'Webhooks', scope: 'webhooks.read' },
 ];
 
 /** The signed-in frame: header with the workspace switcher, settings navigation, sign-out. */
@@ -34,20 +40,39 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
           <span className="muted who" title={session.user?.email}>
             {session.user?.name ?? session.user?.email}
           </span>
-          <BusyButton type="button" className="link" busy={signOut.busy} busyLabel="Signing out…" onClick={() => void signOut.run(false)}>
+          <BusyButton
+            type="button"
+            className="link"
+            busy={signOut.busy}
+            busyLabel="Signing out…"
+            onClick={() => void signOut.run(false)}
+          >
             Sign out
           </BusyButton>
-          <BusyButton type="button" className="link" busy={signOut.busy} busyLabel="Signing out…" onClick={() => void signOut.run(true)}>
+          <BusyButton
+            type="button"
+            className="link"
+            busy={signOut.busy}
+            busyLabel="Signing out…"
+            onClick={() => void signOut.run(true)}
+          >
             Sign out everywhere
           </BusyButton>
         </div>
       </header>
       <div className="frame">
-        <nav aria-label="Settings" className="sidenav">
+        <nav aria-label="Main" className="sidenav">
           <ul>
-            {NAV.filter((item) => item.scope === null || session.scopes.has(item.scope)).map((item) => (
+            {NAV.filter(
+              (item) =>
+                (item.scope === null || session.scopes.has(item.scope)) &&
+                (!item.ownersOnly || session.workspace?.role === 'owner'),
+            ).map((item) => (
               <li key={item.to}>
-                <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+                <Link
+                  to={item.to}
+                  aria-current={path === item.to || path.startsWith(`${item.to}/`) ? 'page' : undefined}
+                >
                   {item.label}
                 </Link>
               </li>

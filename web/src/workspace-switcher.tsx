@@ -23,7 +23,12 @@ export function WorkspaceSwitcher() {
     <div className="switcher">
       <label>
         <span className="visually-hidden">Workspace</span>
-        <select value={session.workspace?.id ?? ''} disabled={busy} aria-busy={busy || undefined} onChange={(e) => void change(e.target.value)}>
+        <select
+          value={session.workspace?.id ?? ''}
+          disabled={busy}
+          aria-busy={busy || undefined}
+          onChange={(e) => void change(e.target.value)}
+        >
           {session.workspaces.map((w) => (
             <option key={w.id} value={w.id}>
               {w.name}

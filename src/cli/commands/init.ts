@@ -1,14 +1,18 @@
-import { AuditLog } from '../../audit/audit-log.js';
-import { systemClock } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { issueApiKey } from '../../keys/issue-key.js';
-import { checkPasswordPolicy, hashPassword } from '../../accounts/passwords.js';
-import { findUserByEmail, insertUser, normalizeEmail } from '../../accounts/users.js';
-import { createWorkspace } from '../../accounts/workspaces.js';
+import { cliCaller } from '../../http/caller.js';
+import {
+  PasswordHasher,
+  checkPasswordPolicy,
+  createWorkspace,
+  findUserByEmail,
+  hashPassword,
+  insertUser,
+  normalizeEmail,
+} from '../../accounts/index.js';
 import { CLIError, required, type Command } from '../command.js';
-import { openStorage } from '../context.js';
+import { openCore } from '../context.js';
 
-const CLI_ACTOR = { type: 'cli', id: null } as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -18,35 +22,51 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const initCommand: Command = {
   name: 'init',
   usage: 'init --email E --password P --workspace NAME [--json]',
-  summary: 'create a user (if new), a workspace they own and an admin API key',
+  summary: "create a user (or check an existing user's password), a workspace they own and an admin API key",
   options: { email: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' } },
   async run(context) {
     const email = normalizeEmail(required(context, 'email'));
     const password = required(context, 'password');
     const workspaceName = required(context, 'workspace').trim();
     if (!EMAIL.test(email)) throw new CLIError('--email must be an email address', 2);
-    if (workspaceName === '' || workspaceName.length > 200) throw new CLIError('--workspace must be 1-200 characters', 2);
-    const storage = await openStorage(context.config);
+    if (workspaceName === '' || workspaceName.length > 200)
+      throw new CLIError('--workspace must be 1-200 characters', 2);
+    const core = await openCore(context.config);
+    const storage = core.storage;
     try {
       const existing = await findUserByEmail(storage.db, email);
       let passwordHash: string | null = null;
+      // An admin key for an existing account goes only to someone who knows its password.
+      if (existing && !(await new PasswordHasher().verify(existing.passwordHash, password))) {
+        throw new CLIError(`wrong password for the existing account ${email}; no workspace or key was created`);
+      }
       if (!existing) {
         checkPasswordPolicy(password);
         passwordHash = await hashPassword(password);
       }
-      const core = { audit: new AuditLog(() => systemClock.now()), clock: systemClock };
       const result = await storage.db.transaction().execute(async (trx) => {
-        const now = systemClock.now();
-        const user = (await findUserByEmail(trx, email)) ?? (await insertUser(trx, { email, name: '', passwordHash, verified: true, now }));
-        const workspace = await createWorkspace(trx, { name: workspaceName, plan: context.config.defaultPlan, ownerId: user.id, now });
-        await core.audit.record(trx, {
-          workspaceId: workspace.id,
+        const now = core.clock.now();
+        const user =
+          (await findUserByEmail(trx, email)) ??
+          (await insertUser(trx, { email, name: '', passwordHash, verified: true, now }));
+        const workspace = await createWorkspace(trx, {
+          name: workspaceName,
+          plan: context.config.defaultPlan,
+          ownerId: user.id,
+          now,
+        });
+        const caller = cliCaller(workspace.id);
+        await core.audit.record(trx, caller, {
           type: 'workspace.created',
-          actor: CLI_ACTOR,
           target: { type: 'workspace', id: workspace.id },
           data: { name: workspace.name, plan: workspace.plan, owner: user.id },
         });
-        const key = await issueApiKey(core, trx, { workspaceId: workspace.id, name: 'init', scopes: ['admin'], expiresAt: null, createdBy: CLI_ACTOR });
+        const key = await issueApiKey(core, trx, caller, {
+          workspaceId: workspace.id,
+          name: 'init',
+          scopes: ['admin'],
+          expiresAt: null,
+        });
         return { user, created: existing === undefined, workspace, key };
       });
       context.out(
@@ -59,13 +79,17 @@ export const initCommand: Command = {
           '',
           'Store it now in your secret manager: it is shown only this once.',
         ].join('\n'),
-        { userId: result.user.id, workspaceId: result.workspace.id, key: { id: result.key.id, secret: result.key.secret } },
+        {
+          userId: result.user.id,
+          workspaceId: result.workspace.id,
+          key: { id: result.key.id, secret: result.key.secret },
+        },
       );
     } catch (error) {
       if (error instanceof AppError) throw new CLIError(error.message, 2);
       throw error;
     } finally {
-      await storage.destroy();
+      await core.close();
     }
   },
 };

@@ -1,4 +1,4 @@
-import { listOutbox } from '../../accounts/outbox.js';
+import { listOutbox } from '../../accounts/index.js';
 import type { Command } from '../command.js';
 
 /** `woes mail list`: the embedded outbox (emails written as .eml files when SMTP_URL is unset). */

@@ -1,10 +1,11 @@
 import { AuditLog } from '../../audit/audit-log.js';
+import { OperatorWorkspaces } from '../../accounts/index.js';
 import { systemClock } from '../../deps.js';
 import { DEFAULT_RULES } from '../../ratelimit/rate-limiter.js';
 import type { Storage } from '../../storage/database.js';
 import type { InvalidationBus } from '../../events/invalidation-bus.js';
 import { CLIError, required, type Command } from '../command.js';
-import { openWithBus } from '../context.js';
+import { openCore, warnFastPath } from '../context.js';
 
 /** The largest override accepted: well past any real need, and safe as a 32-bit integer column. */
 const MAX_PER_HOUR = 1_000_000_000;
@@ -12,7 +13,9 @@ const MAX_PER_HOUR = 1_000_000_000;
 /**
  * Sets (or, with null, clears) a workspace's API-key limit per hour and tells every running
  * server: cached keys carry the limit, so they are dropped and reloaded within a second.
- * Returns the previous value, or undefined when the workspace does not exist.
+ * Returns the previous value, or undefined when the workspace does not exist. The change is the
+ * composition root's OperatorWorkspaces service; this wrapper serves callers holding only a
+ * storage and a bus.
  */
 export async function setWorkspaceRateLimit(
   storage: Storage,
@@ -20,22 +23,18 @@ export async function setWorkspaceRateLimit(
   workspaceId: string,
   perHour: number | null,
   now: number = systemClock.now(),
+  warn: (warning: string | null) => void = () => undefined,
 ): Promise<number | null | undefined> {
-  const previous = await storage.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('workspaces').select(['id', 'rateLimitPerHour']).where('id', '=', workspaceId).executeTakeFirst();
-    if (!row) return undefined;
-    await trx.updateTable('workspaces').set({ rateLimitPerHour: perHour, updatedAt: now }).where('id', '=', workspaceId).execute();
-    await new AuditLog(() => now).record(trx, {
-      workspaceId,
-      type: 'workspace.rate_limit_changed',
-      actor: { type: 'cli', id: null },
-      target: { type: 'workspace', id: workspaceId },
-      data: { from: row.rateLimitPerHour === null ? null : Number(row.rateLimitPerHour), to: perHour },
-    });
-    return row.rateLimitPerHour === null ? null : Number(row.rateLimitPerHour);
+  const operator = new OperatorWorkspaces({
+    db: storage.db,
+    bus,
+    audit: new AuditLog(() => now),
+    clock: { now: () => now },
   });
-  if (previous !== undefined) await bus.publish({ kind: 'workspace', subject: workspaceId });
-  return previous;
+  const result = await operator.setRateLimit(workspaceId, perHour);
+  if (result === undefined) return undefined;
+  warn(result.warning);
+  return result.previous;
 }
 
 function parsePerHour(raw: string): number | null {
@@ -55,10 +54,12 @@ export const workspaceSetRateLimitCommand: Command = {
     const [workspaceId] = context.positionals;
     if (!workspaceId || context.positionals.length > 1) throw new CLIError(`usage: woes ${this.usage}`, 2);
     const perHour = parsePerHour(required(context, 'per-hour'));
-    const opened = await openWithBus(context.config);
+    const opened = await openCore(context.config);
     try {
-      const previous = await setWorkspaceRateLimit(opened.storage, opened.bus, workspaceId, perHour);
-      if (previous === undefined) throw new CLIError(`no workspace ${workspaceId}`);
+      const result = await opened.services.operatorWorkspaces.setRateLimit(workspaceId, perHour);
+      if (result === undefined) throw new CLIError(`no workspace ${workspaceId}`);
+      warnFastPath(result.warning);
+      const previous = result.previous;
       const show = (n: number | null) => (n === null ? `default (${DEFAULT_RULES.apiKey.points})` : String(n));
       context.out(`Workspace ${workspaceId}: API-key limit ${show(previous)} → ${show(perHour)} requests per hour.`, {
         id: workspaceId,

@@ -16,7 +16,12 @@ export const supportMigration: MigrationFactory = (dialect) => ({
       .addColumn('updated_at', TIME, (c) => c.notNull())
       .execute();
     // NULLs are distinct on both dialects: only customers with an externalId compete for it.
-    await db.schema.createIndex('customers_external').unique().on('customers').columns(['workspace_id', 'external_id']).execute();
+    await db.schema
+      .createIndex('customers_external')
+      .unique()
+      .on('customers')
+      .columns(['workspace_id', 'external_id'])
+      .execute();
     await db.schema.createIndex('customers_workspace').on('customers').columns(['workspace_id', 'id']).execute();
     await db.schema.createIndex('customers_email').on('customers').columns(['workspace_id', 'email']).execute();
 
@@ -34,10 +39,27 @@ export const supportMigration: MigrationFactory = (dialect) => ({
       .addColumn('created_at', TIME, (c) => c.notNull())
       .addColumn('updated_at', TIME, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('conversations_external').unique().on('conversations').columns(['workspace_id', 'external_id']).execute();
-    await db.schema.createIndex('conversations_workspace').on('conversations').columns(['workspace_id', 'id']).execute();
-    await db.schema.createIndex('conversations_status').on('conversations').columns(['workspace_id', 'status', 'id']).execute();
-    await db.schema.createIndex('conversations_customer').on('conversations').columns(['workspace_id', 'customer_id', 'id']).execute();
+    await db.schema
+      .createIndex('conversations_external')
+      .unique()
+      .on('conversations')
+      .columns(['workspace_id', 'external_id'])
+      .execute();
+    await db.schema
+      .createIndex('conversations_workspace')
+      .on('conversations')
+      .columns(['workspace_id', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('conversations_status')
+      .on('conversations')
+      .columns(['workspace_id', 'status', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('conversations_customer')
+      .on('conversations')
+      .columns(['workspace_id', 'customer_id', 'id'])
+      .execute();
 
     await db.schema
       .createTable('messages')
@@ -88,7 +110,11 @@ export const supportMigration: MigrationFactory = (dialect) => ({
       .addColumn('created_at', TIME, (c) => c.notNull())
       .addPrimaryKeyConstraint('idempotency_keys_pk', ['workspace_id', 'credential', 'idempotency_key'])
       .execute();
-    await db.schema.createIndex('idempotency_keys_age').on('idempotency_keys').columns(['workspace_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('idempotency_keys_age')
+      .on('idempotency_keys')
+      .columns(['workspace_id', 'created_at'])
+      .execute();
   },
 });
 

@@ -4,6 +4,13 @@ import { coreMigration } from './0001-core.js';
 import { accountsMigration } from './0002-accounts.js';
 import { keysMigration } from './0003-keys.js';
 import { supportMigration } from './0004-support.js';
+import { keyGovernanceMigration } from './0007-key-governance.js';
+import { widgetMigration } from './0008-widget.js';
+import { portalMigration } from './0009-portal.js';
+import { conversationAssigneeMigration } from './0010-conversation-assignee.js';
+import { webhooksMigration } from './0011-webhooks.js';
+import { channelsMigration } from './0012-channels.js';
+import { apiTestsMigration } from './0013-api-tests.js';
 
 /** One ordered set of migrations for both dialects. Never edit a released one: add the next. */
 const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
@@ -11,6 +18,13 @@ const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
   ['0002-accounts', accountsMigration],
   ['0003-keys', keysMigration],
   ['0004-support', supportMigration],
+  ['0007-key-governance', keyGovernanceMigration],
+  ['0008-widget', widgetMigration],
+  ['0009-portal', portalMigration],
+  ['0010-conversation-assignee', conversationAssigneeMigration],
+  ['0011-webhooks', webhooksMigration],
+  ['0012-channels', channelsMigration],
+  ['0013-api-tests', apiTestsMigration],
 ];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -10,11 +10,19 @@ export const agentsRepository = {
   async list(db: Executor, workspaceId: string, page: PageRequest): Promise<AgentRow[]> {
     let query = db.selectFrom('agents').selectAll().where('workspaceId', '=', workspaceId);
     if (page.before) query = query.where('id', '<', page.before);
-    return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    return query
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
   },
 
   async get(db: Executor, workspaceId: string, id: string): Promise<AgentRow | undefined> {
-    return db.selectFrom('agents').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('agents')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
 
   async insert(db: Executor, row: AgentRow): Promise<void> {
@@ -22,12 +30,23 @@ export const agentsRepository = {
   },
 
   async update(db: Executor, workspaceId: string, id: string, patch: Partial<AgentRow>): Promise<boolean> {
-    const result = await db.updateTable('agents').set(patch).where('workspaceId', '=', workspaceId).where('id', '=', id).returning('id').executeTakeFirst();
+    const result = await db
+      .updateTable('agents')
+      .set(patch)
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
     return result !== undefined;
   },
 
   async delete(db: Executor, workspaceId: string, id: string): Promise<boolean> {
-    const result = await db.deleteFrom('agents').where('workspaceId', '=', workspaceId).where('id', '=', id).returning('id').executeTakeFirst();
+    const result = await db
+      .deleteFrom('agents')
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
     return result !== undefined;
   },
 };

@@ -3,18 +3,13 @@ import { notFound } from '../../errors.js';
 import { isoTime } from '../../http/schemas.js';
 import { isId, newId } from '../../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
-import { auditActor, inTransaction, type Caller, type Executor } from '../context.js';
+import type { WorkspaceCaller } from '../../http/caller.js';
+import { inTransaction, type Executor } from '../context.js';
 import { agentsRepository as repo, type AgentRow } from './agents-repository.js';
-import type { AgentInput } from './schemas.js';
+import type { Static } from 'typebox';
+import type { Agent, CreateAgentInput, UpdateAgentInput } from './schemas.js';
 
-export interface AgentView {
-  id: string;
-  name: string;
-  instructions: string;
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AgentView = Static<typeof Agent>;
 
 function agentView(row: AgentRow): AgentView {
   return {
@@ -31,17 +26,17 @@ function agentView(row: AgentRow): AgentView {
 export class AgentsService {
   constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit'>) {}
 
-  async list(caller: Caller, page: PageRequest): Promise<Page<AgentView>> {
+  async list(caller: WorkspaceCaller, page: PageRequest): Promise<Page<AgentView>> {
     return toPage(await repo.list(this.core.db, caller.workspaceId, page), page.limit, agentView);
   }
 
-  async get(caller: Caller, id: string): Promise<AgentView> {
+  async get(caller: WorkspaceCaller, id: string): Promise<AgentView> {
     const row = isId(id, 'agt') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
     if (!row) throw notFound('agent');
     return agentView(row);
   }
 
-  async create(executor: Executor, caller: Caller, input: AgentInput & { name: string }): Promise<AgentView> {
+  async create(executor: Executor, caller: WorkspaceCaller, input: CreateAgentInput): Promise<AgentView> {
     const now = this.core.clock.now();
     const row: AgentRow = {
       id: newId('agt', now),
@@ -56,7 +51,7 @@ export class AgentsService {
     return agentView(row);
   }
 
-  async update(caller: Caller, id: string, patch: AgentInput): Promise<AgentView> {
+  async update(caller: WorkspaceCaller, id: string, patch: UpdateAgentInput): Promise<AgentView> {
     if (!isId(id, 'agt')) throw notFound('agent');
     const changes: Partial<AgentRow> = { updatedAt: this.core.clock.now() };
     if (patch.name !== undefined) changes.name = patch.name;
@@ -68,14 +63,12 @@ export class AgentsService {
     });
   }
 
-  async delete(caller: Caller, id: string): Promise<void> {
+  async delete(caller: WorkspaceCaller, id: string): Promise<void> {
     if (!isId(id, 'agt')) throw notFound('agent');
     await this.core.db.transaction().execute(async (trx) => {
       if (!(await repo.delete(trx, caller.workspaceId, id))) throw notFound('agent');
-      await this.core.audit.record(trx, {
-        workspaceId: caller.workspaceId,
+      await this.core.audit.record(trx, caller, {
         type: 'agent.deleted',
-        ...auditActor(caller),
         target: { type: 'agent', id },
       });
     });

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ListOf, PageQuery, Timestamp } from '../../http/schemas.js';
 import { EXAMPLE_IDS } from '../schemas.js';
 
@@ -6,8 +6,16 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Instructions = Type.String({ maxLength: 20_000 });
 
 export const Agent = Type.Object(
-  { id: Type.String(), name: Type.String(), instructions: Type.String(), enabled: Type.Boolean(), createdAt: Timestamp, updatedAt: Timestamp },
   {
+    id: Type.String(),
+    name: Type.String(),
+    instructions: Type.String(),
+    enabled: Type.Boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  {
+    title: 'Agent',
 
     examples: [
       {
@@ -26,7 +34,10 @@ export const AgentQuery = Type.Object({ ...PageQuery }, { additionalProperties: 
 
 export const CreateAgent = Type.Object(
   { name: Name, instructions: Type.Optional(Instructions), enabled: Type.Optional(Type.Boolean({ default: true })) },
-  { additionalProperties: false, examples: [{ name: 'Auth helper', instructions: 'Answer questions about API keys.', enabled: true }] },
+  {
+    additionalProperties: false,
+    examples: [{ name: 'Auth helper', instructions: 'Answer questions about API keys.', enabled: true }],
+  },
 );
 
 export const UpdateAgent = Type.Object(
@@ -34,8 +45,5 @@ export const UpdateAgent = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ enabled: false }] },
 );
 
-export interface AgentInput {
-  name?: string;
-  instructions?: string;
-  enabled?: boolean;
-}
+export type CreateAgentInput = Static<typeof CreateAgent>;
+export type UpdateAgentInput = Static<typeof UpdateAgent>;

@@ -17,6 +17,7 @@ export interface ConversationFilter {
   status?: string;
   customerId?: string;
   externalId?: string;
+  assigneeId?: string;
 }
 
 function selectWithCustomer(db: Executor, workspaceId: string) {
@@ -46,13 +47,22 @@ function selectWithCustomer(db: Executor, workspaceId: string) {
 /** The SQL of conversations; every query is bounded by the workspace. */
 export const conversationsRepository = {
   /** One query: counts are denormalised columns and the customer comes from a join (no N+1). */
-  async list(db: Executor, workspaceId: string, filter: ConversationFilter, page: PageRequest): Promise<ConversationWithCustomer[]> {
+  async list(
+    db: Executor,
+    workspaceId: string,
+    filter: ConversationFilter,
+    page: PageRequest,
+  ): Promise<ConversationWithCustomer[]> {
     let query = selectWithCustomer(db, workspaceId);
     if (filter.status !== undefined) query = query.where('c.status', '=', filter.status);
     if (filter.customerId !== undefined) query = query.where('c.customerId', '=', filter.customerId);
     if (filter.externalId !== undefined) query = query.where('c.externalId', '=', filter.externalId);
+    if (filter.assigneeId !== undefined) query = query.where('c.assigneeId', '=', filter.assigneeId);
     if (page.before) query = query.where('c.id', '<', page.before);
-    return query.orderBy('c.id', 'desc').limit(page.limit + 1).execute();
+    return query
+      .orderBy('c.id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
   },
 
   async get(db: Executor, workspaceId: string, id: string): Promise<ConversationWithCustomer | undefined> {
@@ -92,7 +102,12 @@ export const conversationsRepository = {
   },
 
   async exists(db: Executor, workspaceId: string, id: string): Promise<boolean> {
-    const row = await db.selectFrom('conversations').select('id').where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row !== undefined;
   },
 

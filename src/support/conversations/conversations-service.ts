@@ -3,7 +3,9 @@ import { conflict, invalidRequest, notFound } from '../../errors.js';
 import { isoTime } from '../../http/schemas.js';
 import { isId, newId } from '../../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
-import { inTransaction, type Caller, type Executor } from '../context.js';
+import type { WorkspaceCaller } from '../../http/caller.js';
+import { inTransaction, type Executor } from '../context.js';
+import { webhookOutbox } from '../../events/webhook-outbox.js';
 import type { CustomersService } from '../customers/customers-service.js';
 import {
   conversationsRepository as repo,
@@ -11,20 +13,10 @@ import {
   type ConversationRow,
   type ConversationWithCustomer,
 } from './conversations-repository.js';
-import type { ConversationStatus, CreateConversationInput, UpdateConversationInput } from './schemas.js';
+import type { Static } from 'typebox';
+import type { Conversation, ConversationStatus, CreateConversationInput, UpdateConversationInput } from './schemas.js';
 
-export interface ConversationView {
-  id: string;
-  externalId: string | null;
-  subject: string | null;
-  status: ConversationStatus;
-  customer: { id: string; externalId: string | null; name: string | null; email: string | null; company: string | null } | null;
-  assigneeId: string | null;
-  messageCount: number;
-  lastMessageAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ConversationView = Static<typeof Conversation>;
 
 export function conversationView(row: ConversationWithCustomer): ConversationView {
   return {
@@ -50,6 +42,22 @@ export function conversationView(row: ConversationWithCustomer): ConversationVie
   };
 }
 
+/**
+ * Reads a conversation as the API returns it, in the transaction that just created or changed
+ * it, and writes that resource to the outbox as the event's payload.
+ */
+export async function recordConversation(
+  trx: Executor,
+  workspaceId: string,
+  id: string,
+  type: 'conversation.created' | 'conversation.updated',
+  now: number,
+): Promise<ConversationView> {
+  const view = conversationView((await repo.get(trx, workspaceId, id))!);
+  await webhookOutbox.append(trx, { workspaceId, type, payload: view, now });
+  return view;
+}
+
 /** Conversations: the unit of support work ("tickets"). */
 export class ConversationsService {
   constructor(
@@ -57,35 +65,44 @@ export class ConversationsService {
     private readonly customers: CustomersService,
   ) {}
 
-  async list(caller: Caller, filter: ConversationFilter, page: PageRequest): Promise<Page<ConversationView>> {
+  async list(caller: WorkspaceCaller, filter: ConversationFilter, page: PageRequest): Promise<Page<ConversationView>> {
     const rows = await repo.list(this.core.db, caller.workspaceId, filter, page);
     return toPage(rows, page.limit, conversationView);
   }
 
-  async get(caller: Caller, id: string): Promise<ConversationView> {
+  async get(caller: WorkspaceCaller, id: string): Promise<ConversationView> {
     const row = isId(id, 'conv') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
     if (!row) throw notFound('conversation');
     return conversationView(row);
   }
 
-  async create(executor: Executor, caller: Caller, input: CreateConversationInput): Promise<ConversationView> {
+  /**
+   * `customerId` links a customer the caller has just created itself (the widget's anonymous
+   * visitor); otherwise `input.customer` is upserted by its external id.
+   */
+  async create(
+    executor: Executor,
+    caller: WorkspaceCaller,
+    input: CreateConversationInput,
+    customerId: string | null = null,
+  ): Promise<ConversationView> {
     const now = this.core.clock.now();
     return inTransaction(executor, async (trx) => {
-      const customerId = input.customer
+      const linked = input.customer
         ? await this.customers.upsert(trx, caller.workspaceId, {
             externalId: input.customer.id,
             name: input.customer.name,
             email: input.customer.email,
             company: input.customer.company,
           })
-        : null;
+        : customerId;
       const row: ConversationRow = {
         id: newId('conv', now),
         workspaceId: caller.workspaceId,
         externalId: input.externalId ?? null,
         subject: input.subject ?? null,
         status: 'open',
-        customerId,
+        customerId: linked,
         assigneeId: null,
         messageCount: 0,
         lastMessageAt: null,
@@ -97,13 +114,14 @@ export class ConversationsService {
         const holder = await repo.idByExternalId(trx, caller.workspaceId, row.externalId!);
         throw conflict('A conversation with this externalId already exists.', holder);
       }
-      return conversationView((await repo.get(trx, caller.workspaceId, row.id))!);
+      return recordConversation(trx, caller.workspaceId, row.id, 'conversation.created', now);
     });
   }
 
-  async update(caller: Caller, id: string, patch: UpdateConversationInput): Promise<ConversationView> {
+  async update(caller: WorkspaceCaller, id: string, patch: UpdateConversationInput): Promise<ConversationView> {
     if (!isId(id, 'conv')) throw notFound('conversation');
-    const changes: Partial<ConversationRow> = { updatedAt: this.core.clock.now() };
+    const now = this.core.clock.now();
+    const changes: Partial<ConversationRow> = { updatedAt: now };
     if (patch.status !== undefined) changes.status = patch.status;
     if (patch.subject !== undefined) changes.subject = patch.subject;
     if (patch.assigneeId !== undefined) changes.assigneeId = patch.assigneeId;
@@ -116,7 +134,7 @@ export class ConversationsService {
         ]);
       }
       if (!(await repo.update(trx, caller.workspaceId, id, changes))) throw notFound('conversation');
-      return conversationView((await repo.get(trx, caller.workspaceId, id))!);
+      return recordConversation(trx, caller.workspaceId, id, 'conversation.updated', now);
     });
   }
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { pageRequest } from '../../storage/pagination.js';
-import { callerOf } from '../context.js';
+import { workspaceCaller } from '../../http/caller.js';
+import { typed } from '../../http/typed.js';
 import { guarded } from '../route-options.js';
 import { IdempotencyHeaders, IdParams } from '../schemas.js';
 import type { SupportServices } from '../services.js';
@@ -12,26 +13,34 @@ import {
   ConversationQuery,
   CreateConversation,
   UpdateConversation,
-  type CreateConversationInput,
-  type UpdateConversationInput,
 } from './schemas.js';
 
 const TAG = 'conversations';
 const CONFLICT = { 409: Type.Ref('ErrorBody') };
 
-export async function conversationRoutes(app: FastifyInstance, { conversations, idempotency }: SupportServices): Promise<void> {
+export async function conversationRoutes(
+  plugin: FastifyInstance,
+  { conversations, idempotency }: SupportServices,
+): Promise<void> {
+  const app = typed(plugin);
   app.get(
     '/conversations',
     guarded('conversations.read', TAG, {
       summary: 'List conversations',
-      description: 'Newest first. Filter by `status`, `customerId` (a `cust_` id) or `externalId`. Each carries its customer, `messageCount` and `lastMessageAt`.',
+      description:
+        'Newest first. Filter by `status`, `customerId` (a `cust_` id), `externalId` or `assigneeId` (a `usr_` id; the filters combine). Each carries its customer, `messageCount` and `lastMessageAt`.',
       querystring: ConversationQuery,
       response: { 200: ConversationList },
     }),
     async function listConversations(request) {
-      const query = request.query as ConversationFilter & { limit?: number; cursor?: string };
-      const filter: ConversationFilter = { status: query.status, customerId: query.customerId, externalId: query.externalId };
-      return conversations.list(callerOf(request), filter, pageRequest(query));
+      const { query } = request;
+      const filter: ConversationFilter = {
+        status: query.status,
+        customerId: query.customerId,
+        externalId: query.externalId,
+        assigneeId: query.assigneeId,
+      };
+      return conversations.list(workspaceCaller(request), filter, pageRequest(query));
     },
   );
 
@@ -46,19 +55,23 @@ export async function conversationRoutes(app: FastifyInstance, { conversations, 
       response: { 201: Conversation, ...CONFLICT },
     }),
     async function createConversation(request, reply) {
-      const caller = callerOf(request);
+      const caller = workspaceCaller(request);
       return idempotency.send(request, reply, async (trx) => ({
         status: 201,
-        body: await conversations.create(trx, caller, request.body as CreateConversationInput),
+        body: await conversations.create(trx, caller, request.body),
       }));
     },
   );
 
   app.get(
     '/conversations/:id',
-    guarded('conversations.read', TAG, { summary: 'Get a conversation', params: IdParams, response: { 200: Conversation } }),
+    guarded('conversations.read', TAG, {
+      summary: 'Get a conversation',
+      params: IdParams,
+      response: { 200: Conversation },
+    }),
     async function getConversation(request) {
-      return conversations.get(callerOf(request), (request.params as { id: string }).id);
+      return conversations.get(workspaceCaller(request), request.params.id);
     },
   );
 
@@ -66,13 +79,14 @@ export async function conversationRoutes(app: FastifyInstance, { conversations, 
     '/conversations/:id',
     guarded('conversations.write', TAG, {
       summary: 'Update a conversation',
-      description: 'Change `status` (open, pending, closed), `subject` or `assigneeId` (a member of the workspace, or null).',
+      description:
+        'Change `status` (open, pending, closed), `subject` or `assigneeId` (a member of the workspace, or null).',
       params: IdParams,
       body: UpdateConversation,
       response: { 200: Conversation },
     }),
     async function updateConversation(request) {
-      return conversations.update(callerOf(request), (request.params as { id: string }).id, request.body as UpdateConversationInput);
+      return conversations.update(workspaceCaller(request), request.params.id, request.body);
     },
   );
 }

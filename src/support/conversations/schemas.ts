@@ -1,11 +1,11 @@
-import { Type } from 'typebox';
-import { ListOf, Nullable, PageQuery, Timestamp } from '../../http/schemas.js';
+import { Type, type Static } from 'typebox';
+import { ListOf, Literals, Nullable, PageQuery, Timestamp } from '../../http/schemas.js';
 import { EXAMPLE_IDS, NullableString } from '../schemas.js';
 import { CustomerInput, ExternalId } from '../customers/schemas.js';
 
 export const STATUSES = ['open', 'pending', 'closed'] as const;
 export type ConversationStatus = (typeof STATUSES)[number];
-const Status = Type.Union(STATUSES.map((s) => Type.Literal(s)));
+const Status = Literals(STATUSES);
 const Subject = Type.String({ minLength: 1, maxLength: 500 });
 
 const EXAMPLE = {
@@ -13,7 +13,13 @@ const EXAMPLE = {
   externalId: 'ticket_123',
   subject: 'Need help with auth',
   status: 'open',
-  customer: { id: EXAMPLE_IDS.customer, externalId: 'cus_123', name: 'Ada Lovelace', email: 'ada@example.com', company: 'Example API Co' },
+  customer: {
+    id: EXAMPLE_IDS.customer,
+    externalId: 'cus_123',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    company: 'Example API Co',
+  },
   assigneeId: null,
   messageCount: 1,
   lastMessageAt: EXAMPLE_IDS.time,
@@ -22,13 +28,16 @@ const EXAMPLE = {
 };
 
 /** The customer summary embedded in a conversation (joined in the same query). */
-export const CustomerSummary = Type.Object({
-  id: Type.String(),
-  externalId: Nullable(Type.String()),
-  name: Nullable(Type.String()),
-  email: Nullable(Type.String()),
-  company: Nullable(Type.String()),
-});
+export const CustomerSummary = Type.Object(
+  {
+    id: Type.String(),
+    externalId: Nullable(Type.String()),
+    name: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    company: Nullable(Type.String()),
+  },
+  { title: 'CustomerSummary' },
+);
 
 export const Conversation = Type.Object(
   {
@@ -43,7 +52,7 @@ export const Conversation = Type.Object(
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
-  { examples: [EXAMPLE] },
+  { title: 'Conversation', examples: [EXAMPLE] },
 );
 
 export const ConversationList = ListOf(Conversation);
@@ -54,6 +63,9 @@ export const ConversationQuery = Type.Object(
     status: Type.Optional(Status),
     customerId: Type.Optional(Type.String({ maxLength: 64 })),
     externalId: Type.Optional(Type.String({ maxLength: 200 })),
+    assigneeId: Type.Optional(
+      Type.String({ maxLength: 64, description: 'A `usr_` id: the conversations assigned to that member.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -85,14 +97,6 @@ export const UpdateConversation = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ status: 'pending', assigneeId: EXAMPLE_IDS.user }] },
 );
 
-export interface CreateConversationInput {
-  externalId?: string;
-  subject?: string;
-  customer?: { id: string; name?: string; email?: string; company?: string };
-}
+export type CreateConversationInput = Static<typeof CreateConversation>;
 
-export interface UpdateConversationInput {
-  status?: ConversationStatus;
-  subject?: string | null;
-  assigneeId?: string | null;
-}
+export type UpdateConversationInput = Static<typeof UpdateConversation>;

@@ -14,15 +14,27 @@ export interface CustomerFilter {
 /** The SQL of customers; every query is bounded by the workspace. */
 export const customersRepository = {
   async list(db: Executor, workspaceId: string, filter: CustomerFilter, page: PageRequest): Promise<CustomerRow[]> {
-    let query = db.selectFrom('customers').selectAll().where('workspaceId', '=', workspaceId).where('deletedAt', 'is', null);
+    let query = db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('deletedAt', 'is', null);
     if (filter.email !== undefined) query = query.where('email', '=', filter.email);
     if (filter.externalId !== undefined) query = query.where('externalId', '=', filter.externalId);
     if (page.before) query = query.where('id', '<', page.before);
-    return query.orderBy('id', 'desc').limit(page.limit + 1).execute();
+    return query
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
   },
 
   async get(db: Executor, workspaceId: string, id: string): Promise<CustomerRow | undefined> {
-    return db.selectFrom('customers').selectAll().where('workspaceId', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
 
   async idByExternalId(db: Executor, workspaceId: string, externalId: string): Promise<string | undefined> {

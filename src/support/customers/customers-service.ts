@@ -4,20 +4,16 @@ import { isoTime } from '../../http/schemas.js';
 import { isId, newId } from '../../storage/ids.js';
 import { isUniqueViolation } from '../../storage/database.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
-import { auditActor, inTransaction, type Caller, type Executor } from '../context.js';
+import type { WorkspaceCaller } from '../../http/caller.js';
+import { inTransaction, type Executor } from '../context.js';
+import { webhookOutbox } from '../../events/webhook-outbox.js';
 import { customersRepository as repo, type CustomerFilter, type CustomerRow } from './customers-repository.js';
-import type { CustomerFields } from './schemas.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../storage/schema.js';
+import type { Static } from 'typebox';
+import type { Customer, CustomerFields } from './schemas.js';
 
-export interface CustomerView {
-  id: string;
-  externalId: string | null;
-  name: string | null;
-  email: string | null;
-  company: string | null;
-  deletedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CustomerView = Static<typeof Customer>;
 
 export function customerView(row: CustomerRow): CustomerView {
   return {
@@ -41,19 +37,19 @@ export function normaliseEmail(email: string | null | undefined): string | null 
 export class CustomersService {
   constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit'>) {}
 
-  async list(caller: Caller, filter: CustomerFilter, page: PageRequest): Promise<Page<CustomerView>> {
+  async list(caller: WorkspaceCaller, filter: CustomerFilter, page: PageRequest): Promise<Page<CustomerView>> {
     const email = normaliseEmail(filter.email) ?? undefined;
     const rows = await repo.list(this.core.db, caller.workspaceId, { ...filter, email }, page);
     return toPage(rows, page.limit, customerView);
   }
 
-  async get(caller: Caller, id: string): Promise<CustomerView> {
+  async get(caller: WorkspaceCaller, id: string): Promise<CustomerView> {
     const row = isId(id, 'cust') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
     if (!row) throw notFound('customer');
     return customerView(row);
   }
 
-  async create(executor: Executor, caller: Caller, input: CustomerFields): Promise<CustomerView> {
+  async create(executor: Executor, caller: WorkspaceCaller, input: CustomerFields): Promise<CustomerView> {
     const now = this.core.clock.now();
     const row: CustomerRow = {
       id: newId('cust', now),
@@ -68,32 +64,51 @@ export class CustomersService {
     };
     return inTransaction(executor, async (trx) => {
       if (!(await repo.insert(trx, row))) await this.throwTaken(trx, caller.workspaceId, row.externalId!);
-      return customerView(row);
+      return this.created(trx, row);
     });
   }
 
-  /** Upserts by the integrator's id within the workspace (never across workspaces); returns our id. */
-  async upsert(executor: Executor, workspaceId: string, input: CustomerFields & { externalId: string }): Promise<string> {
+  /**
+   * Upserts by the integrator's id within the workspace (never across workspaces); returns our
+   * id. A customer it creates gets its `customer.created` event in the caller's transaction.
+   */
+  async upsert(
+    trx: Transaction<Database>,
+    workspaceId: string,
+    input: CustomerFields & { externalId: string },
+  ): Promise<string> {
     const now = this.core.clock.now();
     const fields = { ...input, email: normaliseEmail(input.email) };
-    return repo.upsertByExternalId(
-      executor,
-      {
-        id: newId('cust', now),
-        workspaceId,
-        externalId: input.externalId,
-        name: fields.name ?? null,
-        email: fields.email ?? null,
-        company: fields.company ?? null,
-        deletedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      },
-      fields,
-    );
+    const row = {
+      id: newId('cust', now),
+      workspaceId,
+      externalId: input.externalId,
+      name: fields.name ?? null,
+      email: fields.email ?? null,
+      company: fields.company ?? null,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const id = await repo.upsertByExternalId(trx, row, fields);
+    // Our fresh id came back: the row was inserted, not an existing customer updated.
+    if (id === row.id) await this.created(trx, row);
+    return id;
   }
 
-  async update(caller: Caller, id: string, patch: CustomerFields): Promise<CustomerView> {
+  /** The `customer.created` event of a row just inserted, in the inserting transaction. */
+  private async created(trx: Executor, row: CustomerRow): Promise<CustomerView> {
+    const view = customerView(row);
+    await webhookOutbox.append(trx, {
+      workspaceId: row.workspaceId,
+      type: 'customer.created',
+      payload: view,
+      now: Number(row.createdAt),
+    });
+    return view;
+  }
+
+  async update(caller: WorkspaceCaller, id: string, patch: CustomerFields): Promise<CustomerView> {
     if (!isId(id, 'cust')) throw notFound('customer');
     const changes: Partial<CustomerRow> = { updatedAt: this.core.clock.now() };
     if (patch.externalId !== undefined) changes.externalId = patch.externalId;
@@ -118,7 +133,7 @@ export class CustomersService {
   }
 
   /** Deletes, or anonymises when conversations still point at the customer. Audited either way. */
-  async delete(caller: Caller, id: string): Promise<void> {
+  async delete(caller: WorkspaceCaller, id: string): Promise<void> {
     if (!isId(id, 'cust')) throw notFound('customer');
     const now = this.core.clock.now();
     await this.core.db.transaction().execute(async (trx) => {
@@ -127,10 +142,8 @@ export class CustomersService {
       const anonymised = await repo.hasConversations(trx, caller.workspaceId, id);
       if (anonymised) await repo.anonymise(trx, caller.workspaceId, id, now);
       else await repo.delete(trx, caller.workspaceId, id);
-      await this.core.audit.record(trx, {
-        workspaceId: caller.workspaceId,
+      await this.core.audit.record(trx, caller, {
         type: 'customer.deleted',
-        ...auditActor(caller),
         target: { type: 'customer', id },
         data: { anonymised },
       });

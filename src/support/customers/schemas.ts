@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ListOf, Nullable, PageQuery, Timestamp } from '../../http/schemas.js';
 import { EXAMPLE_IDS, NullableString } from '../schemas.js';
 
@@ -32,13 +32,17 @@ export const Customer = Type.Object(
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
-  { examples: [EXAMPLE] },
+  { title: 'Customer', examples: [EXAMPLE] },
 );
 
 export const CustomerList = ListOf(Customer);
 
 export const CustomerQuery = Type.Object(
-  { ...PageQuery, email: Type.Optional(Type.String({ maxLength: 320 })), externalId: Type.Optional(Type.String({ maxLength: 200 })) },
+  {
+    ...PageQuery,
+    email: Type.Optional(Type.String({ maxLength: 320 })),
+    externalId: Type.Optional(Type.String({ maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 
@@ -49,7 +53,10 @@ export const CreateCustomer = Type.Object(
     email: Type.Optional(Email),
     company: Type.Optional(Company),
   },
-  { additionalProperties: false, examples: [{ externalId: 'cus_123', name: 'Ada Lovelace', email: 'ada@example.com', company: 'Example API Co' }] },
+  {
+    additionalProperties: false,
+    examples: [{ externalId: 'cus_123', name: 'Ada Lovelace', email: 'ada@example.com', company: 'Example API Co' }],
+  },
 );
 
 export const UpdateCustomer = Type.Object(
@@ -73,9 +80,5 @@ export const CustomerInput = Type.Object(
   { additionalProperties: false },
 );
 
-export interface CustomerFields {
-  externalId?: string | null;
-  name?: string | null;
-  email?: string | null;
-  company?: string | null;
-}
+/** The fields a create or an update may set (an update may also clear them with null). */
+export type CustomerFields = Static<typeof UpdateCustomer>;

@@ -25,7 +25,11 @@ export const idempotencyRepository = {
 
   /** Forgets the workspace's records older than the window (which also frees an expired key for reuse). */
   async deleteExpired(db: Executor, workspaceId: string, notBefore: number): Promise<void> {
-    await db.deleteFrom('idempotencyKeys').where('workspaceId', '=', workspaceId).where('createdAt', '<=', notBefore).execute();
+    await db
+      .deleteFrom('idempotencyKeys')
+      .where('workspaceId', '=', workspaceId)
+      .where('createdAt', '<=', notBefore)
+      .execute();
   },
 
   /** False when a concurrent request with the same key committed first. */

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { CoreDeps } from '../../deps.js';
 import type { Database } from '../../storage/schema.js';
 import { AppError, invalidRequest } from '../../errors.js';
+import { workspaceCaller } from '../../http/caller.js';
 import { idempotencyRepository as repo, type IdempotencyRow, type IdempotencyScope } from './idempotency-repository.js';
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -88,11 +89,10 @@ function replay(row: IdempotencyRow, hash: string): CreateResult & { replayed: b
 }
 
 function scopeOf(request: FastifyRequest, idempotencyKey: string): IdempotencyScope {
-  const principal = request.principal;
-  if (!principal?.workspaceId) throw new AppError('internal_error', 'idempotency needs a workspace principal');
+  const { actor, workspaceId } = workspaceCaller(request);
   // A key is replayed only to the credential that sent it, never to another key of the workspace.
-  const credential = principal.type === 'api_key' ? `key:${principal.keyId}` : `user:${principal.userId}`;
-  return { workspaceId: principal.workspaceId, credential, idempotencyKey };
+  const credential = actor.type === 'api_key' ? `key:${actor.id}` : `user:${actor.id}`;
+  return { workspaceId, credential, idempotencyKey };
 }
 
 /** Method, path and body in a canonical form: the same request always hashes the same. */

@@ -24,7 +24,12 @@ const MAX_TERMS = 16;
  * which could make FTS5 throw or change meaning): all must match, the last as a prefix.
  */
 export function searchTerms(q: string): string[] {
-  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+  return (
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, MAX_TERMS);
 }
 
 /** SQLite FTS5: bm25 (title weighs most), snippet() from the body. */

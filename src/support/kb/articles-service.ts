@@ -3,29 +3,16 @@ import { notFound } from '../../errors.js';
 import { isoTime } from '../../http/schemas.js';
 import { isId, newId } from '../../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
-import { auditActor, inTransaction, type Caller, type Executor } from '../context.js';
+import type { WorkspaceCaller } from '../../http/caller.js';
+import { inTransaction, type Executor } from '../context.js';
 import { articlesRepository as repo, type ArticleRow } from './articles-repository.js';
 import { articleSearchFor, searchTerms, type ArticleSearch } from './article-search.js';
-import type { ArticleInput } from './schemas.js';
+import type { Static } from 'typebox';
+import type { Article, CreateArticleInput, SearchHit, UpdateArticleInput } from './schemas.js';
 
-export interface ArticleView {
-  id: string;
-  title: string;
-  body: string;
-  tags: string[];
-  published: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ArticleView = Static<typeof Article>;
 
-export interface SearchHitView {
-  id: string;
-  title: string;
-  tags: string[];
-  snippet: string;
-  score: number;
-  updatedAt: string;
-}
+export type SearchHitView = Static<typeof SearchHit>;
 
 function articleView(row: ArticleRow): ArticleView {
   return {
@@ -47,18 +34,18 @@ export class ArticlesService {
     this.engine = articleSearchFor(core.storage.dialect);
   }
 
-  async list(caller: Caller, filter: { published?: boolean }, page: PageRequest): Promise<Page<ArticleView>> {
+  async list(caller: WorkspaceCaller, filter: { published?: boolean }, page: PageRequest): Promise<Page<ArticleView>> {
     const rows = await repo.list(this.core.db, caller.workspaceId, filter, page);
     return toPage(rows, page.limit, articleView);
   }
 
-  async get(caller: Caller, id: string): Promise<ArticleView> {
+  async get(caller: WorkspaceCaller, id: string): Promise<ArticleView> {
     const row = isId(id, 'art') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
     if (!row) throw notFound('article');
     return articleView(row);
   }
 
-  async create(executor: Executor, caller: Caller, input: Required<Pick<ArticleInput, 'title' | 'body'>> & ArticleInput): Promise<ArticleView> {
+  async create(executor: Executor, caller: WorkspaceCaller, input: CreateArticleInput): Promise<ArticleView> {
     const now = this.core.clock.now();
     const row: ArticleRow = {
       id: newId('art', now),
@@ -74,7 +61,7 @@ export class ArticlesService {
     return articleView(row);
   }
 
-  async update(caller: Caller, id: string, patch: ArticleInput): Promise<ArticleView> {
+  async update(caller: WorkspaceCaller, id: string, patch: UpdateArticleInput): Promise<ArticleView> {
     if (!isId(id, 'art')) throw notFound('article');
     const changes: Partial<ArticleRow> = { updatedAt: this.core.clock.now() };
     if (patch.title !== undefined) changes.title = patch.title;
@@ -87,14 +74,12 @@ export class ArticlesService {
     });
   }
 
-  async delete(caller: Caller, id: string): Promise<void> {
+  async delete(caller: WorkspaceCaller, id: string): Promise<void> {
     if (!isId(id, 'art')) throw notFound('article');
     await this.core.db.transaction().execute(async (trx) => {
       if (!(await repo.delete(trx, caller.workspaceId, id))) throw notFound('article');
-      await this.core.audit.record(trx, {
-        workspaceId: caller.workspaceId,
+      await this.core.audit.record(trx, caller, {
         type: 'kb_article.deleted',
-        ...auditActor(caller),
         target: { type: 'kb_article', id },
       });
     });

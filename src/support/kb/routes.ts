@@ -1,21 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { pageRequest } from '../../storage/pagination.js';
-import { callerOf } from '../context.js';
+import { workspaceCaller } from '../../http/caller.js';
+import { typed } from '../../http/typed.js';
 import { guarded } from '../route-options.js';
 import { IdempotencyHeaders, IdParams } from '../schemas.js';
 import type { SupportServices } from '../services.js';
-import { Article, ArticleList, ArticleQuery, CreateArticle, SearchQuery, SearchResults, UpdateArticle, type ArticleInput } from './schemas.js';
+import {
+  Article,
+  ArticleList,
+  ArticleQuery,
+  CreateArticle,
+  SearchQuery,
+  SearchResults,
+  UpdateArticle,
+} from './schemas.js';
 
 const TAG = 'knowledge base';
 
-export async function kbRoutes(app: FastifyInstance, { articles, idempotency }: SupportServices): Promise<void> {
+export async function kbRoutes(plugin: FastifyInstance, { articles, idempotency }: SupportServices): Promise<void> {
+  const app = typed(plugin);
   app.get(
     '/kb/articles',
-    guarded('sources.read', TAG, { summary: 'List articles', querystring: ArticleQuery, response: { 200: ArticleList } }),
+    guarded('sources.read', TAG, {
+      summary: 'List articles',
+      querystring: ArticleQuery,
+      response: { 200: ArticleList },
+    }),
     async function listArticles(request) {
-      const query = request.query as { limit?: number; cursor?: string; published?: boolean };
-      return articles.list(callerOf(request), { published: query.published }, pageRequest(query));
+      const { query } = request;
+      return articles.list(workspaceCaller(request), { published: query.published }, pageRequest(query));
     },
   );
 
@@ -29,9 +43,12 @@ export async function kbRoutes(app: FastifyInstance, { articles, idempotency }: 
       response: { 201: Article },
     }),
     async function createArticle(request, reply) {
-      const caller = callerOf(request);
-      const input = request.body as ArticleInput & { title: string; body: string };
-      return idempotency.send(request, reply, async (trx) => ({ status: 201, body: await articles.create(trx, caller, input) }));
+      const caller = workspaceCaller(request);
+      const input = request.body;
+      return idempotency.send(request, reply, async (trx) => ({
+        status: 201,
+        body: await articles.create(trx, caller, input),
+      }));
     },
   );
 
@@ -39,24 +56,33 @@ export async function kbRoutes(app: FastifyInstance, { articles, idempotency }: 
     '/kb/articles/:id',
     guarded('sources.read', TAG, { summary: 'Get an article', params: IdParams, response: { 200: Article } }),
     async function getArticle(request) {
-      return articles.get(callerOf(request), (request.params as { id: string }).id);
+      return articles.get(workspaceCaller(request), request.params.id);
     },
   );
 
   app.patch(
     '/kb/articles/:id',
-    guarded('sources.write', TAG, { summary: 'Update an article', params: IdParams, body: UpdateArticle, response: { 200: Article } }),
+    guarded('sources.write', TAG, {
+      summary: 'Update an article',
+      params: IdParams,
+      body: UpdateArticle,
+      response: { 200: Article },
+    }),
     async function updateArticle(request) {
-      return articles.update(callerOf(request), (request.params as { id: string }).id, request.body as ArticleInput);
+      return articles.update(workspaceCaller(request), request.params.id, request.body);
     },
   );
 
   app.delete(
     '/kb/articles/:id',
-    guarded('sources.write', TAG, { summary: 'Delete an article', params: IdParams, response: { 204: Type.Null({ description: 'Deleted' }) } }),
+    guarded('sources.write', TAG, {
+      summary: 'Delete an article',
+      params: IdParams,
+      response: { 204: Type.Null({ description: 'Deleted' }) },
+    }),
     async function deleteArticle(request, reply) {
-      await articles.delete(callerOf(request), (request.params as { id: string }).id);
-      return reply.code(204).send();
+      await articles.delete(workspaceCaller(request), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 
@@ -70,8 +96,8 @@ export async function kbRoutes(app: FastifyInstance, { articles, idempotency }: 
       response: { 200: SearchResults },
     }),
     async function searchArticles(request) {
-      const query = request.query as { q: string; limit?: number };
-      return { data: await articles.search(callerOf(request).workspaceId, query.q, query.limit ?? 10) };
+      const { query } = request;
+      return { data: await articles.search(workspaceCaller(request).workspaceId, query.q, query.limit ?? 10) };
     },
   );
 }

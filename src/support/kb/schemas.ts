@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ListOf, PageQuery, Timestamp } from '../../http/schemas.js';
 import { EXAMPLE_IDS } from '../schemas.js';
 
@@ -17,40 +17,66 @@ const EXAMPLE = {
 };
 
 export const Article = Type.Object(
-  { id: Type.String(), title: Type.String(), body: Type.String(), tags: Type.Array(Type.String()), published: Type.Boolean(), createdAt: Timestamp, updatedAt: Timestamp },
-  { examples: [EXAMPLE] },
+  {
+    id: Type.String(),
+    title: Type.String(),
+    body: Type.String(),
+    tags: Type.Array(Type.String()),
+    published: Type.Boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { title: 'Article', examples: [EXAMPLE] },
 );
 export const ArticleList = ListOf(Article);
 
-export const ArticleQuery = Type.Object({ ...PageQuery, published: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const ArticleQuery = Type.Object(
+  { ...PageQuery, published: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
 
 export const CreateArticle = Type.Object(
   { title: Title, body: Body, tags: Type.Optional(Tags), published: Type.Optional(Type.Boolean({ default: false })) },
-  { additionalProperties: false, examples: [{ title: EXAMPLE.title, body: EXAMPLE.body, tags: EXAMPLE.tags, published: true }] },
+  {
+    additionalProperties: false,
+    examples: [{ title: EXAMPLE.title, body: EXAMPLE.body, tags: EXAMPLE.tags, published: true }],
+  },
 );
 
 export const UpdateArticle = Type.Object(
-  { title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags), published: Type.Optional(Type.Boolean()) },
+  {
+    title: Type.Optional(Title),
+    body: Type.Optional(Body),
+    tags: Type.Optional(Tags),
+    published: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false, minProperties: 1, examples: [{ published: false }] },
 );
 
 export const SearchQuery = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 500 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) },
+  {
+    q: Type.String({ minLength: 1, maxLength: 500 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+  },
   { additionalProperties: false },
 );
 
-export const SearchHit = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  tags: Type.Array(Type.String()),
-  snippet: Type.String({ description: 'An excerpt of the body with the matched terms wrapped in <mark>…</mark>.' }),
-  score: Type.Number({ description: 'Relevance; higher is better. Comparable only within one response.' }),
-  updatedAt: Timestamp,
-});
+export const SearchHit = Type.Object(
+  {
+    id: Type.String(),
+    title: Type.String(),
+    tags: Type.Array(Type.String()),
+    snippet: Type.String({ description: 'An excerpt of the body with the matched terms wrapped in <mark>…</mark>.' }),
+    score: Type.Number({ description: 'Relevance; higher is better. Comparable only within one response.' }),
+    updatedAt: Timestamp,
+  },
+  { title: 'SearchHit' },
+);
 
 export const SearchResults = Type.Object(
   { data: Type.Array(SearchHit) },
   {
+    title: 'SearchResults',
     examples: [
       {
         data: [
@@ -68,9 +94,5 @@ export const SearchResults = Type.Object(
   },
 );
 
-export interface ArticleInput {
-  title?: string;
-  body?: string;
-  tags?: string[];
-  published?: boolean;
-}
+export type CreateArticleInput = Static<typeof CreateArticle>;
+export type UpdateArticleInput = Static<typeof UpdateArticle>;

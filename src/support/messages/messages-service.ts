@@ -3,19 +3,16 @@ import { notFound } from '../../errors.js';
 import { isoTime } from '../../http/schemas.js';
 import { isId, newId } from '../../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
-import { inTransaction, type Author, type Caller, type Executor } from '../context.js';
+import type { PrincipalActor, WorkspaceCaller } from '../../http/caller.js';
+import { inTransaction, type Executor } from '../context.js';
 import { conversationsRepository } from '../conversations/conversations-repository.js';
+import { recordConversation } from '../conversations/conversations-service.js';
+import { webhookOutbox } from '../../events/webhook-outbox.js';
 import { messagesRepository as repo, type MessageRow } from './messages-repository.js';
-import type { CreateMessageInput, MessageRole } from './schemas.js';
+import type { Static } from 'typebox';
+import type { CreateMessageInput, Message, MessageRole } from './schemas.js';
 
-export interface MessageView {
-  id: string;
-  conversationId: string;
-  role: MessageRole;
-  body: string;
-  author: Author;
-  createdAt: string;
-}
+export type MessageView = Static<typeof Message>;
 
 export function messageView(row: MessageRow): MessageView {
   return {
@@ -23,7 +20,7 @@ export function messageView(row: MessageRow): MessageView {
     conversationId: row.conversationId,
     role: row.role as MessageRole,
     body: row.body,
-    author: { type: row.authorType as Author['type'], id: row.authorId },
+    author: { type: row.authorType as PrincipalActor['type'], id: row.authorId },
     createdAt: isoTime(row.createdAt)!,
   };
 }
@@ -32,17 +29,25 @@ export function messageView(row: MessageRow): MessageView {
 export class MessagesService {
   constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock'>) {}
 
-  async list(caller: Caller, conversationId: string, page: PageRequest): Promise<Page<MessageView>> {
+  async list(caller: WorkspaceCaller, conversationId: string, page: PageRequest): Promise<Page<MessageView>> {
     if (!isId(conversationId, 'conv')) throw notFound('conversation');
     const rows = await repo.list(this.core.db, caller.workspaceId, conversationId, page);
     // Only an empty page needs to tell "no messages" from "no such conversation".
-    if (rows.length === 0 && !(await conversationsRepository.exists(this.core.db, caller.workspaceId, conversationId))) {
+    if (
+      rows.length === 0 &&
+      !(await conversationsRepository.exists(this.core.db, caller.workspaceId, conversationId))
+    ) {
       throw notFound('conversation');
     }
     return toPage(rows, page.limit, messageView);
   }
 
-  async create(executor: Executor, caller: Caller, conversationId: string, input: CreateMessageInput): Promise<MessageView> {
+  async create(
+    executor: Executor,
+    caller: WorkspaceCaller,
+    conversationId: string,
+    input: CreateMessageInput,
+  ): Promise<MessageView> {
     if (!isId(conversationId, 'conv')) throw notFound('conversation');
     const now = this.core.clock.now();
     const row: MessageRow = {
@@ -51,16 +56,21 @@ export class MessagesService {
       conversationId,
       role: input.role,
       body: input.body,
-      authorType: caller.author.type,
-      authorId: caller.author.id,
+      authorType: caller.actor.type,
+      authorId: caller.actor.id,
       createdAt: now,
     };
+    const { workspaceId } = caller;
     return inTransaction(executor, async (trx) => {
       // A customer writing again reopens a closed conversation.
-      const reopen = input.role === 'user';
-      if (!(await repo.touchConversation(trx, caller.workspaceId, conversationId, now, reopen))) throw notFound('conversation');
+      const reopened = input.role === 'user' && (await repo.reopenIfClosed(trx, workspaceId, conversationId));
+      if (!(await repo.touchConversation(trx, workspaceId, conversationId, now))) throw notFound('conversation');
       await repo.insert(trx, row);
-      return messageView(row);
+      const view = messageView(row);
+      // Notes too: webhooks go to the workspace's own servers, which see everything the API shows.
+      await webhookOutbox.append(trx, { workspaceId, type: 'message.created', payload: view, now });
+      if (reopened) await recordConversation(trx, workspaceId, conversationId, 'conversation.updated', now);
+      return view;
     });
   }
 }

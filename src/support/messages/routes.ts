@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { pageRequest } from '../../storage/pagination.js';
-import { callerOf } from '../context.js';
+import { workspaceCaller } from '../../http/caller.js';
+import { typed } from '../../http/typed.js';
 import { guarded } from '../route-options.js';
 import { IdempotencyHeaders, IdParams } from '../schemas.js';
 import type { SupportServices } from '../services.js';
-import { CreateMessage, Message, MessageList, MessageQuery, type CreateMessageInput } from './schemas.js';
+import { CreateMessage, Message, MessageList, MessageQuery } from './schemas.js';
 
 const TAG = 'messages';
 
-export async function messageRoutes(app: FastifyInstance, { messages, idempotency }: SupportServices): Promise<void> {
+export async function messageRoutes(
+  plugin: FastifyInstance,
+  { messages, idempotency }: SupportServices,
+): Promise<void> {
+  const app = typed(plugin);
   app.get(
     '/conversations/:id/messages',
     guarded('messages.read', TAG, {
@@ -19,8 +24,8 @@ export async function messageRoutes(app: FastifyInstance, { messages, idempotenc
       response: { 200: MessageList },
     }),
     async function listMessages(request) {
-      const query = request.query as { limit?: number; cursor?: string };
-      return messages.list(callerOf(request), (request.params as { id: string }).id, pageRequest(query));
+      const { query } = request;
+      return messages.list(workspaceCaller(request), request.params.id, pageRequest(query));
     },
   );
 
@@ -36,11 +41,11 @@ export async function messageRoutes(app: FastifyInstance, { messages, idempotenc
       response: { 201: Message },
     }),
     async function createMessage(request, reply) {
-      const caller = callerOf(request);
-      const conversationId = (request.params as { id: string }).id;
+      const caller = workspaceCaller(request);
+      const conversationId = request.params.id;
       return idempotency.send(request, reply, async (trx) => ({
         status: 201,
-        body: await messages.create(trx, caller, conversationId, request.body as CreateMessageInput),
+        body: await messages.create(trx, caller, conversationId, request.body),
       }));
     },
   );

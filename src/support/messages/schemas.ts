@@ -1,11 +1,12 @@
-import { Type } from 'typebox';
-import { ListOf, PageQuery, Timestamp } from '../../http/schemas.js';
+import { Type, type Static } from 'typebox';
+import { ListOf, Literals, PageQuery, Timestamp } from '../../http/schemas.js';
 import { EXAMPLE_IDS } from '../schemas.js';
 
 export const ROLES = ['user', 'agent', 'bot', 'note'] as const;
 export type MessageRole = (typeof ROLES)[number];
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)), {
-  description: '`user`: the customer; `agent`: a member; `bot`: an AI agent; `note`: internal, never shown to the customer.',
+const Role = Literals(ROLES, {
+  description:
+    '`user`: the customer; `agent`: a member; `bot`: an AI agent; `note`: internal, never shown to the customer.',
 });
 
 export const Message = Type.Object(
@@ -14,10 +15,14 @@ export const Message = Type.Object(
     conversationId: Type.String(),
     role: Role,
     body: Type.String(),
-    author: Type.Object({ type: Type.Union([Type.Literal('api_key'), Type.Literal('user')]), id: Type.String() }),
+    author: Type.Object({
+      type: Type.Union([Type.Literal('api_key'), Type.Literal('user'), Type.Literal('customer')]),
+      id: Type.String(),
+    }),
     createdAt: Timestamp,
   },
   {
+    title: 'Message',
 
     examples: [
       {
@@ -40,7 +45,4 @@ export const CreateMessage = Type.Object(
   { additionalProperties: false, examples: [{ role: 'user', body: 'I am getting a 401 from POST /orders.' }] },
 );
 
-export interface CreateMessageInput {
-  role: MessageRole;
-  body: string;
-}
+export type CreateMessageInput = Static<typeof CreateMessage>;

@@ -24,55 +24,51 @@ export class ApiError extends Error {
   }
 }
 
-/** A people-readable sentence for any failure: the API's `error`, or a network hint. */
+/**
+ * A people-readable sentence for any failure: the API's `error`, or a network hint. The
+ * sentence is complete on its own (the server names the field in it); `details` are for
+ * programs, and appending them repeated the sentence in other words.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    const detail = error.body.details?.[0]?.message;
-    return detail && !error.body.error.includes(detail) ? `${error.body.error} (${detail})` : error.body.error;
-  }
+  if (error instanceof ApiError) return error.body.error;
   if (error instanceof TypeError) return 'Woes could not be reached. Check your connection and try again.';
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 
-export interface SessionTokens {
-  accessToken: string;
-  expiresIn: number;
-  tokenType: string;
-  /** Present on sign-in; a refresh answers the tokens only. */
-  user?: User;
-  workspace?: Workspace | null;
-}
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  emailVerified?: boolean;
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-  role?: string;
-  plan?: string;
-}
+/** The server's own schemas, generated from its OpenAPI document (web/src/api/schema.d.ts). */
+export type Schemas = components['schemas'];
+/** The signed-in user as the app shows it (sign-in answers more, /me exactly this). */
+export type User = Pick<Schemas['User'], 'id' | 'email' | 'name'>;
+export type Workspace = Schemas['Workspace'];
+/** Sign-in answers these in full; a refresh answers the tokens only. */
+export type SessionTokens = Schemas['RefreshResult'] & Partial<Pick<Schemas['SessionResult'], 'user' | 'workspace'>>;
 
 type Listener = () => void;
-
-export interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
-  /** Sends x-workspace-id (the default for every call but /auth and /workspaces). */
-  workspace?: boolean;
-}
-
-const API = '/api/v1';
+type Answer = { data?: unknown; error?: unknown; response: Response };
 
 export class ApiClient {
   private accessToken: string | null = null;
   private refreshing: Promise<SessionTokens | null> | null = null;
   private listeners = new Set<Listener>();
   workspaceId: string | null = null;
+  /** The typed client: every path, parameter and body is checked against the server's document. */
+  readonly http = createClient<paths>({ credentials: 'same-origin' });
+
+  constructor() {
+    this.http.use({
+      onRequest: ({ request, schemaPath }) => {
+        if (this.accessToken) request.headers.set('authorization', `Bearer ${this.accessToken}`);
+        // The session names its workspace on every call but the account-level ones.
+        const accountLevel = schemaPath.startsWith('/api/v1/auth/') || schemaPath === '/api/v1/workspaces';
+        if (this.workspaceId && !accountLevel && !request.headers.has('x-workspace-id'))
+          request.headers.set('x-workspace-id', this.workspaceId);
+        return request;
+      },
+    });
+  }
 
   /** Called when the session ends (sign-out, refresh refused) so the app shows sign-in. */
   onSessionEnded(listener: Listener): () => void {
@@ -95,16 +91,17 @@ export class ApiClient {
   }
 
   async signIn(email: string, password: string, workspaceId?: string): Promise<SessionTokens> {
-    const tokens = await this.request<SessionTokens>('POST', '/auth/session', {
-      body: { provider: 'local', email, password, ...(workspaceId ? { workspaceId } : {}) },
-      workspace: false,
-    });
+    const tokens = await this.call(() =>
+      this.http.POST('/api/v1/auth/session', {
+        body: { provider: 'local', email, password, ...(workspaceId ? { workspaceId } : {}) },
+      }),
+    );
     this.adopt(tokens);
     return tokens;
   }
 
   async signInWithIdToken(provider: 'google' | 'microsoft', idToken: string): Promise<SessionTokens> {
-    const tokens = await this.request<SessionTokens>('POST', '/auth/session', { body: { provider, idToken }, workspace: false });
+    const tokens = await this.call(() => this.http.POST('/api/v1/auth/session', { body: { provider, idToken } }));
     this.adopt(tokens);
     return tokens;
   }
@@ -119,75 +116,44 @@ export class ApiClient {
   }
 
   private async doRefresh(): Promise<SessionTokens | null> {
-    const response = await fetch(`${API}/auth/refresh`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    if (!response.ok) {
+    const { data } = await this.http.POST('/api/v1/auth/refresh', { body: {} });
+    if (data === undefined) {
       this.accessToken = null;
       return null;
     }
-    const tokens = (await response.json()) as SessionTokens;
-    this.accessToken = tokens.accessToken;
-    if (this.workspaceId === null && tokens.workspace) this.workspaceId = tokens.workspace.id;
-    return tokens;
+    this.accessToken = data.accessToken;
+    return data;
   }
 
   async signOut(everywhere: boolean): Promise<void> {
     try {
-      await this.request('DELETE', everywhere ? '/auth/sessions' : '/auth/session', { workspace: false });
+      if (everywhere) await this.call(() => this.http.DELETE('/api/v1/auth/sessions'));
+      else await this.call(() => this.http.DELETE('/api/v1/auth/session', { body: {} }));
     } finally {
       this.forget();
       for (const listener of this.listeners) listener();
     }
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.send(method, path, options);
-    if (response.status === 401 && this.accessToken !== null && !path.startsWith('/auth/session')) {
-      // An expired access token: refresh once and retry; otherwise the session is over.
+  /**
+   * Sends a typed request and answers its data, or throws ApiError with the server's error body.
+   * An expired access token is refreshed once and the request sent again; otherwise the session is over.
+   */
+  async call<A extends Answer>(send: () => Promise<A>): Promise<Exclude<A['data'], undefined>> {
+    let answer = await send();
+    if (answer.response.status === 401 && this.accessToken !== null && !answer.response.url.includes('/auth/session')) {
       const renewed = await this.refresh();
-      if (renewed !== null) return this.parse<T>(await this.send(method, path, options));
-      for (const listener of this.listeners) listener();
+      if (renewed !== null) answer = await send();
+      else for (const listener of this.listeners) listener();
     }
-    return this.parse<T>(response);
+    if (answer.error !== undefined || !answer.response.ok)
+      throw new ApiError(answer.response.status, errorBodyOf(answer.error, answer.response.status));
+    return answer.data as Exclude<A['data'], undefined>;
   }
+}
 
-  private send(method: string, path: string, options: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
-    if (options.workspace !== false && this.workspaceId) headers['x-workspace-id'] = this.workspaceId;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
-    }
-    const url = `${API}${path}${query.size > 0 ? `?${query}` : ''}`;
-    return fetch(url, { method, headers, body, credentials: 'same-origin' });
-  }
-
-  private async parse<T>(response: Response): Promise<T> {
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (!response.ok) {
-      const body =
-        json && typeof json === 'object' && 'error' in json
-          ? (json as ErrorBody)
-          : { code: 'internal_error', error: `Woes answered ${response.status} without an explanation. Try again.` };
-      throw new ApiError(response.status, body);
-    }
-    return json as T;
-  }
+function errorBodyOf(error: unknown, status: number): ErrorBody {
+  if (typeof error === 'object' && error !== null && 'error' in error && 'code' in error) return error as ErrorBody;
+  // A proxy or a crashed process may answer without Woes's error body.
+  return { code: 'internal_error', error: `Woes answered ${status} without an explanation. Try again.` };
 }

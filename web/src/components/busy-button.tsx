@@ -10,12 +10,7 @@ export function BusyButton({
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean; busyLabel?: string }) {
   return (
-    <button
-      {...rest}
-      className={className ?? 'primary'}
-      disabled={busy || disabled}
-      aria-busy={busy || undefined}
-    >
+    <button {...rest} className={className ?? 'primary'} disabled={busy || disabled} aria-busy={busy || undefined}>
       {busy ? (
         <>
           <span className="spinner" aria-hidden="true" />

@@ -13,7 +13,11 @@ export function relativeTime(iso: string, now = Date.now()): string {
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
-  return Math.abs(seconds) < 45 ? (seconds <= 0 ? 'just now' : 'in a moment') : relative.format(Math.round(seconds / 60), 'minute');
+  return Math.abs(seconds) < 45
+    ? seconds <= 0
+      ? 'just now'
+      : 'in a moment'
+    : relative.format(Math.round(seconds / 60), 'minute');
 }
 
 export function exactTime(iso: string): string {

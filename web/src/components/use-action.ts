@@ -4,7 +4,12 @@ import { errorMessage } from '../api/client';
 /** Runs one async action at a time and keeps its progress and error sentence for the UI. */
 export function useAction<A extends unknown[], R>(
   action: (...args: A) => Promise<R>,
-): { run: (...args: A) => Promise<R | undefined>; busy: boolean; error: string | null; setError: (e: string | null) => void } {
+): {
+  run: (...args: A) => Promise<R | undefined>;
+  busy: boolean;
+  error: string | null;
+  setError: (e: string | null) => void;
+} {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(

@@ -5,7 +5,14 @@ import { errorMessage } from '../api/client';
 export function useLoader<T>(
   load: () => Promise<T>,
   deps: readonly unknown[],
-): { data: T | null; error: string | null; loading: boolean; reload: () => Promise<void>; setData: (d: T) => void; failure: unknown } {
+): {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => Promise<void>;
+  setData: (d: T) => void;
+  failure: unknown;
+} {
   const [data, setData] = useState<T | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);

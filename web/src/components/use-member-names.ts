@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { Member, Page } from '../api/types';
 import { useSession } from '../session';
 
 /** userId → display name for the current workspace, when the caller may list members. */
@@ -10,8 +9,9 @@ export function useMemberNames(): ReadonlyMap<string, string> {
   useEffect(() => {
     if (!canRead) return;
     let cancelled = false;
-    session.api
-      .request<Page<Member>>('GET', '/members', { query: { limit: 100 } })
+    const { api } = session;
+    api
+      .call(() => api.http.GET('/api/v1/members', { params: { query: { limit: 100 } } }))
       .then((page) => {
         if (!cancelled) setNames(new Map(page.data.map((m) => [m.userId, m.name || m.email])));
       })
@@ -20,12 +20,18 @@ export function useMemberNames(): ReadonlyMap<string, string> {
     return () => {
       cancelled = true;
     };
+    // The workspace id is a dependency on purpose: switching workspaces reloads the names.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session.api, session.workspace?.id, canRead]);
   return names;
 }
 
 /** "Olivia (usr_…)" style label for an actor of an audit event or a key's creator. */
-export function actorLabel(actor: { type: string; id: string | null } | null, names: ReadonlyMap<string, string>, selfId?: string): string {
+export function actorLabel(
+  actor: { type: string; id: string | null } | null,
+  names: ReadonlyMap<string, string>,
+  selfId?: string,
+): string {
   if (!actor) return '—';
   if (actor.id === null) return actor.type === 'cli' ? 'the command line' : actor.type;
   if (actor.id === selfId) return 'you';

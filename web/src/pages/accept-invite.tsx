@@ -17,8 +17,10 @@ export function AcceptInvitePage({ token }: { token: string | null }) {
   const [done, setDone] = useState(false);
   const signedIn = session.status === 'signed-in';
   const accept = useAction(async () => {
-    const body = signedIn ? { token: kept.current } : { token: kept.current, name, password };
-    await session.api.request('POST', '/auth/accept-invite', { body, workspace: false });
+    // A link without a token is refused by the server with a sentence that says so.
+    const token = kept.current ?? '';
+    const body = signedIn ? { token } : { token, name, password };
+    await session.api.call(() => session.api.http.POST('/api/v1/auth/accept-invite', { body }));
     if (signedIn) {
       await session.reloadWorkspaces();
       navigate('/');
@@ -53,8 +55,8 @@ export function AcceptInvitePage({ token }: { token: string | null }) {
           ) : (
             <>
               <p className="muted">
-                New to Woes? Choose your name and a password. Already have an account? <Link to="/sign-in">Sign in</Link> first,
-                then open the link again.
+                New to Woes? Choose your name and a password. Already have an account?{' '}
+                <Link to="/sign-in">Sign in</Link> first, then open the link again.
               </p>
               <label>
                 Your name

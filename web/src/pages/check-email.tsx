@@ -17,7 +17,8 @@ async function outboxLink(pending: PendingSignUp): Promise<string | null> {
     body: JSON.stringify(pending),
   });
   if (response.status === 404) return null;
-  if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? 'The outbox could not be read.');
+  if (!response.ok)
+    throw new Error(((await response.json()) as { error?: string }).error ?? 'The outbox could not be read.');
   return ((await response.json()) as { link: string }).link;
 }
 
@@ -28,7 +29,7 @@ export function CheckEmailPage({ pending, config }: { pending: PendingSignUp | n
   const [resent, setResent] = useState(false);
   const resend = useAction(async () => {
     if (!pending) return;
-    await api.request('POST', '/auth/resend-verification', { body: { email: pending.email }, workspace: false });
+    await api.call(() => api.http.POST('/api/v1/auth/resend-verification', { body: { email: pending.email } }));
     setResent(true);
   });
   useEffect(() => {
@@ -65,8 +66,8 @@ export function CheckEmailPage({ pending, config }: { pending: PendingSignUp | n
       {config.outbox && (
         <div className="notice" aria-live="polite">
           <p>
-            <strong>Embedded mode:</strong> this Woes has no mail server (<code>SMTP_URL</code> is unset), so emails are written
-            to its outbox (<code>npx woes mail list</code>).
+            <strong>Embedded mode:</strong> this Woes has no mail server (<code>SMTP_URL</code> is unset), so emails are
+            written to its outbox (<code>npx woes mail list</code>).
           </p>
           {link ? (
             <p>
@@ -84,7 +85,13 @@ export function CheckEmailPage({ pending, config }: { pending: PendingSignUp | n
         <>
           <ErrorNotice message={resend.error} />
           {resent && <p role="status">A new link is on its way.</p>}
-          <BusyButton type="button" className="secondary" busy={resend.busy} busyLabel="Sending…" onClick={() => void resend.run()}>
+          <BusyButton
+            type="button"
+            className="secondary"
+            busy={resend.busy}
+            busyLabel="Sending…"
+            onClick={() => void resend.run()}
+          >
             Send the link again
           </BusyButton>
         </>

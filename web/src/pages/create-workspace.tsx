@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import type { Workspace } from '../api/client';
 import { BusyButton } from '../components/busy-button';
 import { ErrorNotice } from '../components/error-notice';
 import { useAction } from '../components/use-action';
@@ -10,11 +9,8 @@ export function CreateWorkspacePage() {
   const session = useSession();
   const [name, setName] = useState('');
   const create = useAction(async () => {
-    const created = await session.api.request<Workspace | { workspace: Workspace }>('POST', '/workspaces', {
-      body: { name: name.trim() },
-      workspace: false,
-    });
-    const workspace = 'workspace' in created ? created.workspace : created;
+    const { api } = session;
+    const workspace = await api.call(() => api.http.POST('/api/v1/workspaces', { body: { name: name.trim() } }));
     await session.reloadWorkspaces();
     await session.switchWorkspace(workspace.id);
     navigate('/settings/keys');

@@ -16,9 +16,11 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
   const [done, setDone] = useState(false);
   const send = useAction(async () => {
     if (kept.current) {
-      await api.request('POST', '/auth/password-reset/confirm', { body: { token: kept.current, password }, workspace: false });
+      await api.call(() =>
+        api.http.POST('/api/v1/auth/password-reset/confirm', { body: { token: kept.current ?? '', password } }),
+      );
     } else {
-      await api.request('POST', '/auth/password-reset', { body: { email }, workspace: false });
+      await api.call(() => api.http.POST('/api/v1/auth/password-reset', { body: { email } }));
     }
     setDone(true);
   });
@@ -56,7 +58,13 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
         ) : (
           <label>
             Email
-            <input required type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              required
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
         )}
         <ErrorNotice message={send.error} />

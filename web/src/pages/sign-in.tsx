@@ -25,7 +25,7 @@ export function SignInPage({ config }: { config: AppConfig }) {
     }
   });
   const resend = useAction(async () => {
-    await session.api.request('POST', '/auth/resend-verification', { body: { email }, workspace: false });
+    await session.api.call(() => session.api.http.POST('/api/v1/auth/resend-verification', { body: { email } }));
     navigate('/check-email');
   });
   function submit(event: FormEvent): void {
@@ -34,14 +34,24 @@ export function SignInPage({ config }: { config: AppConfig }) {
   }
   const providers = [
     config.googleClientId && { id: 'google' as const, label: 'Sign in with Google', clientId: config.googleClientId },
-    config.microsoftClientId && { id: 'microsoft' as const, label: 'Sign in with Microsoft', clientId: config.microsoftClientId },
+    config.microsoftClientId && {
+      id: 'microsoft' as const,
+      label: 'Sign in with Microsoft',
+      clientId: config.microsoftClientId,
+    },
   ].filter((p): p is { id: 'google' | 'microsoft'; label: string; clientId: string } => Boolean(p));
   return (
     <AuthLayout title="Sign in to Woes">
       <form onSubmit={submit} className="stack">
         <label>
           Email
-          <input required type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            required
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           Password
@@ -68,7 +78,12 @@ export function SignInPage({ config }: { config: AppConfig }) {
         <div className="stack providers">
           <p className="divider">or</p>
           {providers.map((p) => (
-            <button key={p.id} type="button" className="secondary" onClick={() => startProviderSignIn(p.id, p.clientId)}>
+            <button
+              key={p.id}
+              type="button"
+              className="secondary"
+              onClick={() => startProviderSignIn(p.id, p.clientId)}
+            >
               {p.label}
             </button>
           ))}

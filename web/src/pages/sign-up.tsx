@@ -19,10 +19,11 @@ export function SignUpPage({ onRegistered }: { onRegistered: (pending: PendingSi
   const [password, setPassword] = useState('');
   const [workspaceName, setWorkspaceName] = useState('');
   const register = useAction(async () => {
-    await api.request('POST', '/auth/register', {
-      body: { name, email, password, ...(workspaceName.trim() ? { workspaceName: workspaceName.trim() } : {}) },
-      workspace: false,
-    });
+    await api.call(() =>
+      api.http.POST('/api/v1/auth/register', {
+        body: { name, email, password, ...(workspaceName.trim() ? { workspaceName: workspaceName.trim() } : {}) },
+      }),
+    );
     onRegistered({ email, password });
     navigate('/check-email');
   });

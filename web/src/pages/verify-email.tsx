@@ -8,7 +8,9 @@ import { AuthLayout } from './auth-layout';
 export function VerifyEmailPage({ token }: { token: string | null }) {
   const { api } = useSession();
   const [state, setState] = useState<'working' | 'done' | 'failed'>(token ? 'working' : 'failed');
-  const [error, setError] = useState<string | null>(token ? null : 'This link has no token. Open the link from the email again.');
+  const [error, setError] = useState<string | null>(
+    token ? null : 'This link has no token. Open the link from the email again.',
+  );
   const started = useRef(false);
   useEffect(() => {
     if (!token || started.current) return;
@@ -16,7 +18,7 @@ export function VerifyEmailPage({ token }: { token: string | null }) {
     // Keep the one-use token out of the address bar and history once it is read.
     history.replaceState(null, '', '/app/verify-email');
     api
-      .request('POST', '/auth/verify-email', { body: { token }, workspace: false })
+      .call(() => api.http.POST('/api/v1/auth/verify-email', { body: { token } }))
       .then(() => setState('done'))
       .catch((caught: unknown) => {
         setError(errorMessage(caught));

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CreatedKey } from '../../api/types';
+import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
@@ -16,18 +16,43 @@ const EXPIRY_CHOICES: { label: string; seconds: number | null }[] = [
   { label: '1 year', seconds: 365 * DAY },
 ];
 
-export function CreateKeyDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (key: CreatedKey) => void }) {
+/** "a, b\nc" → ['a', 'b', 'c']; the server validates each entry and names a bad one. */
+export function parseAllowedIps(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function CreateKeyDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (key: Schemas['ApiKeyWithSecret']) => void;
+}) {
   const { api } = useSession();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<string>>(new Set());
   const [expiry, setExpiry] = useState('never');
   const [customDate, setCustomDate] = useState('');
+  const [allowedIps, setAllowedIps] = useState('');
   const create = useAction(async () => {
     if (scopes.size === 0) throw new Error('Choose at least one scope: a key without scopes can call nothing.');
-    const body: Record<string, unknown> = { name: name.trim(), scopes: [...scopes] };
-    if (expiry === 'custom') body.expiresAt = new Date(`${customDate}T23:59:59`).toISOString();
-    else if (expiry !== 'never') body.expiresIn = Number(expiry);
-    onCreated(await api.request<CreatedKey>('POST', '/keys', { body }));
+    const lifetime =
+      expiry === 'custom'
+        ? { expiresAt: new Date(`${customDate}T23:59:59`).toISOString() }
+        : expiry !== 'never'
+          ? { expiresIn: Number(expiry) }
+          : {};
+    const ips = parseAllowedIps(allowedIps);
+    const body = {
+      name: name.trim(),
+      scopes: [...scopes],
+      ...lifetime,
+      ...(ips.length > 0 ? { allowedIps: ips } : {}),
+    };
+    onCreated(await api.call(() => api.http.POST('/api/v1/keys', { body })));
   });
   function submit(event: FormEvent): void {
     event.preventDefault();
@@ -63,9 +88,28 @@ export function CreateKeyDialog({ onClose, onCreated }: { onClose: () => void; o
         {expiry === 'custom' && (
           <label>
             Expiry date
-            <input type="date" required min={tomorrow} value={customDate} onChange={(e) => setCustomDate(e.target.value)} />
+            <input
+              type="date"
+              required
+              min={tomorrow}
+              value={customDate}
+              onChange={(e) => setCustomDate(e.target.value)}
+            />
           </label>
         )}
+        <label>
+          Allowed IP addresses <span className="muted">(optional)</span>
+          <textarea
+            rows={2}
+            placeholder="e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32"
+            value={allowedIps}
+            onChange={(e) => setAllowedIps(e.target.value)}
+            aria-describedby="allowed-ips-help"
+          />
+          <span id="allowed-ips-help" className="muted">
+            IPv4/IPv6 addresses or CIDR ranges, up to 50, separated by commas or new lines. Empty: any address.
+          </span>
+        </label>
         <ErrorNotice message={create.error} />
         <div className="actions">
           <button type="button" className="secondary" onClick={onClose} disabled={create.busy}>

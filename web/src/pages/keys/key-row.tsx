@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { ApiKey } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type ApiKey = Schemas['ApiKey'];
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
@@ -31,7 +33,10 @@ export function KeyRow({
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(apiKey.name);
   const rename = useAction(async () => {
-    const updated = await session.api.request<ApiKey>('PATCH', `/keys/${encodeURIComponent(apiKey.id)}`, { body: { name: name.trim() } });
+    const { api } = session;
+    const updated = await api.call(() =>
+      api.http.PATCH('/api/v1/keys/{id}', { params: { path: { id: apiKey.id } }, body: { name: name.trim() } }),
+    );
     onChanged(updated);
     setEditing(false);
   });
@@ -39,9 +44,15 @@ export function KeyRow({
     event.preventDefault();
     void rename.run();
   }
+  const enable = useAction(async () => {
+    const { api } = session;
+    onChanged(await api.call(() => api.http.POST('/api/v1/keys/{id}/enable', { params: { path: { id: apiKey.id } } })));
+  });
   const revoked = apiKey.revokedAt !== null;
   const expired = isExpired(apiKey);
-  const live = !revoked && !expired;
+  const disabled = !revoked && !!apiKey.disabledAt;
+  const live = !revoked && !expired && !disabled;
+  const allowedIps = apiKey.allowedIps ?? [];
   return (
     <li className={live ? 'key' : 'key inactive'} aria-label={`Key ${apiKey.name}`}>
       <div className="row spread">
@@ -60,9 +71,16 @@ export function KeyRow({
           </form>
         ) : (
           <h3>
-            {apiKey.name}{' '}
-            {revoked && <span className="badge red">Revoked</span>}
+            {apiKey.name} {revoked && <span className="badge red">Revoked</span>}
             {!revoked && expired && <span className="badge red">Expired</span>}
+            {disabled && (
+              <span
+                className="badge amber"
+                title="Disabled by the workspace's idle-key policy; an admin can re-enable it"
+              >
+                Disabled
+              </span>
+            )}
             {live && apiKey.rolledTo && (
               <span className="badge amber" title="Replaced by a newer key; this one stops at its expiry">
                 Rolled
@@ -79,7 +97,7 @@ export function KeyRow({
           {apiKey.start}…{apiKey.last4}
         </code>
       </div>
-      <ErrorNotice message={rename.error} />
+      <ErrorNotice message={rename.error ?? enable.error} />
       <dl className="facts">
         <dt>Scopes</dt>
         <dd className="scopes-list">
@@ -87,6 +105,8 @@ export function KeyRow({
             <code key={s}>{s}</code>
           ))}
         </dd>
+        <dt>Allowed IPs</dt>
+        <dd className="wrap">{allowedIps.length > 0 ? allowedIps.join(', ') : 'Any address'}</dd>
         <dt>Created</dt>
         <dd>
           <Time iso={apiKey.createdAt} /> by {actorLabel(apiKey.createdBy, names, session.user?.id)}
@@ -103,6 +123,17 @@ export function KeyRow({
           <button type="button" className="secondary" onClick={() => onAction('usage', apiKey)}>
             Usage<span className="visually-hidden"> of {apiKey.name}</span>
           </button>
+          {disabled && (
+            <BusyButton
+              type="button"
+              className="secondary"
+              busy={enable.busy}
+              busyLabel="Enabling…"
+              onClick={() => void enable.run()}
+            >
+              Re-enable<span className="visually-hidden"> {apiKey.name}</span>
+            </BusyButton>
+          )}
           {live && !editing && (
             <>
               <button type="button" className="secondary" onClick={() => setEditing(true)}>

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import type { ApiKey, CreatedKey, Page } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type ApiKey = Schemas['ApiKey'];
+type CreatedKey = Schemas['ApiKeyWithSecret'];
 import { ErrorNotice } from '../../components/error-notice';
 import { useLoader } from '../../components/use-loader';
 import { useAction } from '../../components/use-action';
@@ -26,12 +29,16 @@ export function KeysPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const keys = useLoader(async () => {
     if (!canRead) return [];
-    const page = await session.api.request<Page<ApiKey>>('GET', '/keys', { query: { limit: 100 } });
+    const { api } = session;
+    const page = await api.call(() => api.http.GET('/api/v1/keys', { params: { query: { limit: 100 } } }));
     setCursor(page.nextCursor);
     return page.data;
   }, [session.api, session.workspace?.id, canRead]);
   const more = useAction(async () => {
-    const page = await session.api.request<Page<ApiKey>>('GET', '/keys', { query: { limit: 100, cursor } });
+    const { api } = session;
+    const page = await api.call(() =>
+      api.http.GET('/api/v1/keys', { params: { query: { limit: 100, cursor: cursor ?? undefined } } }),
+    );
     keys.setData([...(keys.data ?? []), ...page.data]);
     setCursor(page.nextCursor);
   });
@@ -70,7 +77,8 @@ export function KeysPage() {
         )}
       </div>
       <p className="muted">
-        Server keys reach this workspace's REST API with the scopes you give them. Keep them on servers, never in browsers or apps.
+        Server keys reach this workspace's REST API with the scopes you give them. Keep them on servers, never in
+        browsers or apps.
       </p>
       {keys.loading && !keys.data && (
         <p role="status">
@@ -89,11 +97,19 @@ export function KeysPage() {
       )}
       <ErrorNotice message={more.error} />
       {cursor && (
-        <BusyButton type="button" className="secondary" busy={more.busy} busyLabel="Loading…" onClick={() => void more.run()}>
+        <BusyButton
+          type="button"
+          className="secondary"
+          busy={more.busy}
+          busyLabel="Loading…"
+          onClick={() => void more.run()}
+        >
           Load more keys
         </BusyButton>
       )}
-      {open?.kind === 'create' && <CreateKeyDialog onClose={() => setOpen(null)} onCreated={(k) => void afterSecret(k)} />}
+      {open?.kind === 'create' && (
+        <CreateKeyDialog onClose={() => setOpen(null)} onCreated={(k) => void afterSecret(k)} />
+      )}
       {open?.kind === 'reveal' && <RevealKeyDialog created={open.key} onClose={() => setOpen(null)} />}
       {open?.kind === 'revoke' && (
         <RevokeKeyDialog
@@ -105,7 +121,9 @@ export function KeysPage() {
           }}
         />
       )}
-      {open?.kind === 'roll' && <RollKeyDialog apiKey={open.key} onClose={() => setOpen(null)} onRolled={(k) => void afterSecret(k)} />}
+      {open?.kind === 'roll' && (
+        <RollKeyDialog apiKey={open.key} onClose={() => setOpen(null)} onRolled={(k) => void afterSecret(k)} />
+      )}
     </section>
   );
 }

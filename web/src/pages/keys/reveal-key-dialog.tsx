@@ -1,4 +1,6 @@
-import type { CreatedKey } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type CreatedKey = Schemas['ApiKeyWithSecret'];
 import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
 
@@ -8,19 +10,32 @@ export function RevealKeyDialog({ created, onClose }: { created: CreatedKey; onC
   return (
     <Dialog title={`Your new key “${created.name}”`} onClose={onClose} wide>
       <p className="warning" role="note">
-        Copy this key now and keep it in a secret manager. <strong>It will not be shown again</strong> — Woes keeps only a hash
-        of it.
+        Copy this key now and keep it in a secret manager. <strong>It will not be shown again</strong> — Woes keeps only
+        a hash of it.
       </p>
       <label>
         Secret key
-        <input className="secret" readOnly value={created.secret} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <input
+          className="secret"
+          readOnly
+          value={created.secret}
+          onFocus={(e) => e.currentTarget.select()}
+          spellCheck={false}
+        />
       </label>
       <div className="row">
         <CopyButton text={created.secret} label="Copy key" />
       </div>
       <label>
         Test it
-        <textarea className="secret" readOnly rows={3} value={curl} onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
+        <textarea
+          className="secret"
+          readOnly
+          rows={3}
+          value={curl}
+          onFocus={(e) => e.currentTarget.select()}
+          spellCheck={false}
+        />
       </label>
       <div className="row">
         <CopyButton text={curl} label="Copy curl command" />

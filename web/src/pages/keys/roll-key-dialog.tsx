@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import type { ApiKey, CreatedKey } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type ApiKey = Schemas['ApiKey'];
+type CreatedKey = Schemas['ApiKeyWithSecret'];
 import { BusyButton } from '../../components/busy-button';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
@@ -14,11 +17,23 @@ const OVERLAPS: { label: string; seconds: number }[] = [
 ];
 
 /** Replaces a key with a new one of the same name and scopes; the old one keeps working for the overlap. */
-export function RollKeyDialog({ apiKey, onClose, onRolled }: { apiKey: ApiKey; onClose: () => void; onRolled: (k: CreatedKey) => void }) {
+export function RollKeyDialog({
+  apiKey,
+  onClose,
+  onRolled,
+}: {
+  apiKey: ApiKey;
+  onClose: () => void;
+  onRolled: (k: CreatedKey) => void;
+}) {
   const { api } = useSession();
   const [overlap, setOverlap] = useState(24 * 3600);
   const roll = useAction(async () => {
-    onRolled(await api.request<CreatedKey>('POST', `/keys/${encodeURIComponent(apiKey.id)}/roll`, { body: { expiresIn: overlap } }));
+    onRolled(
+      await api.call(() =>
+        api.http.POST('/api/v1/keys/{id}/roll', { params: { path: { id: apiKey.id } }, body: { expiresIn: overlap } }),
+      ),
+    );
   });
   return (
     <Dialog title={`Roll “${apiKey.name}”`} onClose={onClose}>
@@ -27,7 +42,12 @@ export function RollKeyDialog({ apiKey, onClose, onRolled }: { apiKey: ApiKey; o
         <legend>When should the old key stop working?</legend>
         {OVERLAPS.map((choice) => (
           <label key={choice.seconds} className="inline">
-            <input type="radio" name="overlap" checked={overlap === choice.seconds} onChange={() => setOverlap(choice.seconds)} />
+            <input
+              type="radio"
+              name="overlap"
+              checked={overlap === choice.seconds}
+              onChange={() => setOverlap(choice.seconds)}
+            />
             {choice.label}
           </label>
         ))}

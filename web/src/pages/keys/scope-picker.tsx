@@ -11,6 +11,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   agents: 'AI agents',
   channels: 'Channels',
   webhooks: 'Webhooks',
+  apitests: 'API test credentials (vault)',
   audit: 'Audit log',
 };
 
@@ -74,7 +75,12 @@ export function ScopePicker({
               </label>
               {category !== 'audit' && (
                 <label>
-                  <input type="checkbox" value={write} checked={value.has(write)} onChange={(e) => toggle(write, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    value={write}
+                    checked={value.has(write)}
+                    onChange={(e) => toggle(write, e.target.checked)}
+                  />
                   <code>{write}</code>
                 </label>
               )}

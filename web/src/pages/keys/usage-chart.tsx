@@ -1,4 +1,6 @@
-import type { DailyCount } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type DailyCount = Schemas['KeyUsage']['days'][number];
 
 const WIDTH = 600;
 const HEIGHT = 140;
@@ -9,7 +11,9 @@ export function lastDays(counts: DailyCount[], days: number, now = new Date()): 
   const byDate = new Map(counts.map((c) => [c.date.slice(0, 10), c.requests]));
   const out: DailyCount[] = [];
   for (let i = days - 1; i >= 0; i--) {
-    const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - i)).toISOString().slice(0, 10);
+    const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - i))
+      .toISOString()
+      .slice(0, 10);
     out.push({ date, requests: byDate.get(date) ?? 0 });
   }
   return out;
@@ -22,12 +26,23 @@ export function UsageChart({ counts }: { counts: DailyCount[] }) {
   const barWidth = WIDTH / counts.length - GAP;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + 20}`} role="img" aria-label={`${total} requests in the last ${counts.length} days`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + 20}`}
+        role="img"
+        aria-label={`${total} requests in the last ${counts.length} days`}
+      >
         <line x1="0" x2={WIDTH} y1={HEIGHT} y2={HEIGHT} className="axis" />
         {counts.map((c, i) => {
           const height = c.requests === 0 ? 0 : Math.max(2, (c.requests / max) * (HEIGHT - 10));
           return (
-            <rect key={c.date} x={i * (barWidth + GAP)} y={HEIGHT - height} width={barWidth} height={height} className="bar">
+            <rect
+              key={c.date}
+              x={i * (barWidth + GAP)}
+              y={HEIGHT - height}
+              width={barWidth}
+              height={height}
+              className="bar"
+            >
               <title>{`${c.date}: ${c.requests} requests`}</title>
             </rect>
           );

@@ -1,4 +1,6 @@
-import type { ApiKey, KeyUsage } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type ApiKey = Schemas['ApiKey'];
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
 import { useLoader } from '../../components/use-loader';
@@ -7,7 +9,10 @@ import { lastDays, UsageChart } from './usage-chart';
 
 export function UsagePanel({ apiKey, onClose }: { apiKey: ApiKey; onClose: () => void }) {
   const { api } = useSession();
-  const usage = useLoader(() => api.request<KeyUsage>('GET', `/keys/${encodeURIComponent(apiKey.id)}/usage`), [api, apiKey.id]);
+  const usage = useLoader(
+    () => api.call(() => api.http.GET('/api/v1/keys/{id}/usage', { params: { path: { id: apiKey.id } } })),
+    [api, apiKey.id],
+  );
   const daily = usage.data?.days ?? [];
   return (
     <section className="panel" aria-labelledby="usage-title">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AuditEvent, Page } from '../../api/types';
+import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
@@ -13,21 +13,32 @@ interface Filters {
   actor: string;
 }
 
+/** An empty filter is no filter: it is left out of the query. */
+function queryOf(filters: Filters): { type?: string; actor?: string } {
+  return { type: filters.type || undefined, actor: filters.actor || undefined };
+}
+
 export function AuditPage() {
   const { api, workspace } = useSession();
   const [draft, setDraft] = useState<Filters>({ type: '', actor: '' });
   const [filters, setFilters] = useState<Filters>({ type: '', actor: '' });
   const names = useMemberNames();
-  const [more, setMore] = useState<AuditEvent[]>([]);
+  const [more, setMore] = useState<Schemas['AuditEvent'][]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const first = useLoader(async () => {
-    const page = await api.request<Page<AuditEvent>>('GET', '/audit-events', { query: { ...filters, limit: 25 } });
+    const page = await api.call(() =>
+      api.http.GET('/api/v1/audit-events', { params: { query: { ...queryOf(filters), limit: 25 } } }),
+    );
     setMore([]);
     setCursor(page.nextCursor);
     return page.data;
   }, [api, workspace?.id, filters.type, filters.actor]);
   const loadMore = useAction(async () => {
-    const page = await api.request<Page<AuditEvent>>('GET', '/audit-events', { query: { ...filters, limit: 25, cursor } });
+    const page = await api.call(() =>
+      api.http.GET('/api/v1/audit-events', {
+        params: { query: { ...queryOf(filters), limit: 25, cursor: cursor ?? undefined } },
+      }),
+    );
     setMore((m) => [...m, ...page.data]);
     setCursor(page.nextCursor);
   });
@@ -42,11 +53,19 @@ export function AuditPage() {
       <form className="filters" onSubmit={apply}>
         <label>
           Event type
-          <input placeholder="e.g. key.revoked" value={draft.type} onChange={(e) => setDraft({ ...draft, type: e.target.value })} />
+          <input
+            placeholder="e.g. key.revoked"
+            value={draft.type}
+            onChange={(e) => setDraft({ ...draft, type: e.target.value })}
+          />
         </label>
         <label>
           Actor id
-          <input placeholder="e.g. usr_… or key_…" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
+          <input
+            placeholder="e.g. usr_… or key_…"
+            value={draft.actor}
+            onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+          />
         </label>
         <BusyButton type="submit" busy={first.loading} busyLabel="Loading…">
           Apply filters
@@ -89,7 +108,13 @@ export function AuditPage() {
       )}
       <ErrorNotice message={loadMore.error} />
       {cursor && (
-        <BusyButton type="button" className="secondary" busy={loadMore.busy} busyLabel="Loading…" onClick={() => void loadMore.run()}>
+        <BusyButton
+          type="button"
+          className="secondary"
+          busy={loadMore.busy}
+          busyLabel="Loading…"
+          onClick={() => void loadMore.run()}
+        >
           Load older events
         </BusyButton>
       )}

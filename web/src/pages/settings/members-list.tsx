@@ -1,22 +1,30 @@
 import { useState } from 'react';
-import type { Member } from '../../api/types';
+import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { useAction } from '../../components/use-action';
 import { useSession } from '../../session';
 
 export const ROLES = ['owner', 'admin', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+type Member = Schemas['Member'];
+
+/** A value from the role picker, which offers only ROLES. */
+export function roleOf(value: string): Role {
+  return ROLES.find((r) => r === value) ?? 'agent';
+}
 
 function MemberItem({ member, canManage, onChanged }: { member: Member; canManage: boolean; onChanged: () => void }) {
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
-  const path = `/members/${encodeURIComponent(member.userId)}`;
-  const changeRole = useAction(async (role: string) => {
-    await session.api.request('PATCH', path, { body: { role } });
+  const { api } = session;
+  const params = { path: { userId: member.userId } };
+  const changeRole = useAction(async (role: Role) => {
+    await api.call(() => api.http.PATCH('/api/v1/members/{userId}', { params, body: { role } }));
     onChanged();
   });
   const remove = useAction(async () => {
-    await session.api.request('DELETE', path);
+    await api.call(() => api.http.DELETE('/api/v1/members/{userId}', { params }));
     onChanged();
   });
   const self = member.userId === session.user?.id;
@@ -34,7 +42,7 @@ function MemberItem({ member, canManage, onChanged }: { member: Member; canManag
               value={member.role}
               disabled={changeRole.busy}
               aria-busy={changeRole.busy || undefined}
-              onChange={(e) => void changeRole.run(e.target.value)}
+              onChange={(e) => void changeRole.run(roleOf(e.target.value))}
             >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -45,7 +53,13 @@ function MemberItem({ member, canManage, onChanged }: { member: Member; canManag
           </label>
           {confirming ? (
             <>
-              <BusyButton type="button" className="danger" busy={remove.busy} busyLabel="Removing…" onClick={() => void remove.run()}>
+              <BusyButton
+                type="button"
+                className="danger"
+                busy={remove.busy}
+                busyLabel="Removing…"
+                onClick={() => void remove.run()}
+              >
                 Remove {member.name || member.email}
               </BusyButton>
               <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={remove.busy}>
@@ -66,7 +80,15 @@ function MemberItem({ member, canManage, onChanged }: { member: Member; canManag
   );
 }
 
-export function MembersList({ members, canManage, onChanged }: { members: Member[]; canManage: boolean; onChanged: () => void }) {
+export function MembersList({
+  members,
+  canManage,
+  onChanged,
+}: {
+  members: Member[];
+  canManage: boolean;
+  onChanged: () => void;
+}) {
   return (
     <ul className="members" aria-label="Members">
       {members.map((m) => (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Invite, Member, Page } from '../../api/types';
+import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
@@ -8,14 +8,12 @@ import { useLoader } from '../../components/use-loader';
 import { useCan, useSession } from '../../session';
 import { MembersList } from './members-list';
 
-function list<T>(page: Page<T> | T[]): T[] {
-  return Array.isArray(page) ? page : page.data;
-}
+type Invite = Schemas['Invite'];
 
 function InviteItem({ invite, canManage, onChanged }: { invite: Invite; canManage: boolean; onChanged: () => void }) {
   const { api } = useSession();
   const cancel = useAction(async () => {
-    await api.request('DELETE', `/invites/${encodeURIComponent(invite.id)}`);
+    await api.call(() => api.http.DELETE('/api/v1/invites/{id}', { params: { path: { id: invite.id } } }));
     onChanged();
   });
   return (
@@ -32,7 +30,13 @@ function InviteItem({ invite, canManage, onChanged }: { invite: Invite; canManag
         </div>
       </div>
       {canManage && (
-        <BusyButton type="button" className="secondary" busy={cancel.busy} busyLabel="Cancelling…" onClick={() => void cancel.run()}>
+        <BusyButton
+          type="button"
+          className="secondary"
+          busy={cancel.busy}
+          busyLabel="Cancelling…"
+          onClick={() => void cancel.run()}
+        >
           Cancel invite<span className="visually-hidden"> for {invite.email}</span>
         </BusyButton>
       )}
@@ -45,18 +49,21 @@ export function MembersPage() {
   const { api, workspace } = useSession();
   const canManage = useCan('members.write');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState('agent');
+  const [role, setRole] = useState<'admin' | 'agent'>('agent');
   const [sent, setSent] = useState<string | null>(null);
-  const members = useLoader(async () => list(await api.request<Page<Member>>('GET', '/members', { query: { limit: 100 } })), [
-    api,
-    workspace?.id,
-  ]);
+  const members = useLoader(
+    async () => (await api.call(() => api.http.GET('/api/v1/members', { params: { query: { limit: 100 } } }))).data,
+    [api, workspace?.id],
+  );
   const invites = useLoader(
-    async () => (canManage ? list(await api.request<Page<Invite>>('GET', '/invites', { query: { limit: 100 } })) : []),
+    async () =>
+      canManage
+        ? (await api.call(() => api.http.GET('/api/v1/invites', { params: { query: { limit: 100 } } }))).data
+        : [],
     [api, workspace?.id, canManage],
   );
   const invite = useAction(async () => {
-    await api.request('POST', '/invites', { body: { email: email.trim(), role } });
+    await api.call(() => api.http.POST('/api/v1/invites', { body: { email: email.trim(), role } }));
     setSent(email.trim());
     setEmail('');
     await invites.reload();
@@ -69,7 +76,9 @@ export function MembersPage() {
     <section>
       <h1>Members & invites</h1>
       <ErrorNotice message={members.error} />
-      {members.data && <MembersList members={members.data} canManage={canManage} onChanged={() => void members.reload()} />}
+      {members.data && (
+        <MembersList members={members.data} canManage={canManage} onChanged={() => void members.reload()} />
+      )}
       {canManage && (
         <>
           <h2>Invite a colleague</h2>
@@ -80,7 +89,7 @@ export function MembersPage() {
             </label>
             <label>
               Role
-              <select value={role} onChange={(e) => setRole(e.target.value)}>
+              <select value={role} onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'agent')}>
                 <option value="agent">agent — answers conversations</option>
                 <option value="admin">admin — manages the workspace</option>
               </select>

@@ -1,18 +1,58 @@
 import { useState, type FormEvent } from 'react';
-import type { CreatedWidgetKey, Page, WidgetKey } from '../../api/types';
+import type { Schemas } from '../../api/client';
+
+type WidgetKey = Schemas['WidgetKey'];
 import { BusyButton } from '../../components/busy-button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
 import { useLoader } from '../../components/use-loader';
 import { useCan, useSession } from '../../session';
+import { WidgetIdentitySettings } from './widget-identity';
 
-function WidgetKeyItem({ widgetKey, canManage, onRevoked }: { widgetKey: WidgetKey; canManage: boolean; onRevoked: () => void }) {
+/** The demo page for a key; the full key is shown only once, so the admin pastes it when it is not at hand. */
+const demoURL = (key: string) => `/widget-demo?key=${encodeURIComponent(key)}`;
+
+function OpenDemo({ widgetKey }: { widgetKey: WidgetKey }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  if (!open) {
+    return (
+      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        Open demo<span className="visually-hidden"> for {widgetKey.name}</span>
+      </button>
+    );
+  }
+  const fits = value.startsWith(widgetKey.start) && value.endsWith(widgetKey.last4);
+  return (
+    <span className="row">
+      <label>
+        Paste the key ({widgetKey.start}…{widgetKey.last4})
+        <input value={value} onChange={(e) => setValue(e.target.value.trim())} />
+      </label>
+      {fits && (
+        <a href={demoURL(value)} target="_blank" rel="noopener noreferrer">
+          Open demo
+        </a>
+      )}
+    </span>
+  );
+}
+
+function WidgetKeyItem({
+  widgetKey,
+  canManage,
+  onRevoked,
+}: {
+  widgetKey: WidgetKey;
+  canManage: boolean;
+  onRevoked: () => void;
+}) {
   const { api } = useSession();
-  const [confirming, setConfirming] = useState(false);
   const revoke = useAction(async () => {
-    await api.request('DELETE', `/widget-keys/${encodeURIComponent(widgetKey.id)}`);
+    await api.call(() => api.http.DELETE('/api/v1/widget-keys/{id}', { params: { path: { id: widgetKey.id } } }));
     onRevoked();
   });
   return (
@@ -27,30 +67,30 @@ function WidgetKeyItem({ widgetKey, canManage, onRevoked }: { widgetKey: WidgetK
       </div>
       <dl className="facts">
         <dt>Allowed origins</dt>
-        <dd className="wrap">{widgetKey.allowedOrigins.join(', ')}</dd>
+        <dd className="wrap">{widgetKey.allowedOrigins.join(', ') || '—'}</dd>
+        <dt>Mobile apps</dt>
+        <dd>{widgetKey.mobile ? 'Yes — no Origin needed; identity verification required' : 'No'}</dd>
         <dt>Created</dt>
         <dd>
           <Time iso={widgetKey.createdAt} />
         </dd>
       </dl>
       <ErrorNotice message={revoke.error} />
+      {!widgetKey.revokedAt && (
+        <div className="actions left">
+          <OpenDemo widgetKey={widgetKey} />
+        </div>
+      )}
       {canManage && !widgetKey.revokedAt && (
         <div className="actions left">
-          {confirming ? (
-            <>
-              <span>Revoke “{widgetKey.name}”? Widgets using it stop working.</span>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={revoke.busy}>
-                Cancel
-              </button>
-              <BusyButton type="button" className="danger" busy={revoke.busy} busyLabel="Revoking…" onClick={() => void revoke.run()}>
-                Revoke {widgetKey.name}
-              </BusyButton>
-            </>
-          ) : (
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              Revoke<span className="visually-hidden"> {widgetKey.name}</span>
-            </button>
-          )}
+          <ConfirmButton
+            verb="Revoke"
+            name={widgetKey.name}
+            question={`Revoke “${widgetKey.name}”? Widgets using it stop working.`}
+            busy={revoke.busy}
+            busyLabel="Revoking…"
+            onConfirm={() => void revoke.run()}
+          />
         </div>
       )}
     </li>
@@ -62,16 +102,22 @@ export function WidgetKeysPage() {
   const canManage = useCan('keys.write');
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
-  const [created, setCreated] = useState<CreatedWidgetKey | null>(null);
-  const list = useLoader(async () => (await api.request<Page<WidgetKey>>('GET', '/widget-keys', { query: { limit: 100 } })).data, [
-    api,
-    workspace?.id,
-  ]);
+  const [mobile, setMobile] = useState(false);
+  const [created, setCreated] = useState<Schemas['WidgetKeyWithKey'] | null>(null);
+  const list = useLoader(
+    async () => (await api.call(() => api.http.GET('/api/v1/widget-keys', { params: { query: { limit: 100 } } }))).data,
+    [api, workspace?.id],
+  );
   const create = useAction(async () => {
     const allowedOrigins = origins.split(/[\s,]+/).filter(Boolean);
-    setCreated(await api.request<CreatedWidgetKey>('POST', '/widget-keys', { body: { name: name.trim(), allowedOrigins } }));
+    setCreated(
+      await api.call(() =>
+        api.http.POST('/api/v1/widget-keys', { body: { name: name.trim(), allowedOrigins, mobile } }),
+      ),
+    );
     setName('');
     setOrigins('');
+    setMobile(false);
     await list.reload();
   });
   function submit(event: FormEvent): void {
@@ -82,7 +128,8 @@ export function WidgetKeysPage() {
     <section>
       <h1>Widget keys</h1>
       <p className="muted">
-        Public keys for the chat widget on your website. They work only from the origins you list and never reach the REST API.
+        Public keys for the chat widget on your website. They work only from the origins you list and never reach the
+        REST API.
       </p>
       {canManage && (
         <form onSubmit={submit} className="stack narrow panel">
@@ -94,15 +141,20 @@ export function WidgetKeysPage() {
           <label>
             Allowed origins
             <input
-              required
+              required={!mobile}
               placeholder="https://www.example.com"
               aria-describedby="origins-hint"
               value={origins}
               onChange={(e) => setOrigins(e.target.value)}
             />
             <span className="hint" id="origins-hint">
-              One or more origins, separated by spaces or commas.
+              One or more origins, separated by spaces or commas. The origin check stops casual embedding; it is not
+              authentication.
             </span>
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={mobile} onChange={(e) => setMobile(e.target.checked)} />
+            For mobile apps (no Origin header; requires identity verification)
           </label>
           <ErrorNotice message={create.error} />
           <BusyButton type="submit" busy={create.busy} busyLabel="Creating…">
@@ -113,16 +165,20 @@ export function WidgetKeysPage() {
       {created && (
         <div className="notice" role="status">
           <p>
-            Widget key for “{created.name}” — put it in your widget snippet. It is public, but this is the only time the full
-            value is shown here.
+            Widget key for “{created.name}” — put it in your widget snippet. It is public, but this is the only time the
+            full value is shown here.
           </p>
           <label>
             Widget key
             <input className="secret" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />
           </label>
-          <CopyButton text={created.key} label="Copy widget key" />
+          <CopyButton text={created.key} label="Copy widget key" />{' '}
+          <a href={demoURL(created.key)} target="_blank" rel="noopener noreferrer">
+            Open demo
+          </a>
         </div>
       )}
+      <WidgetIdentitySettings />
       <ErrorNotice message={list.error} />
       {list.data && list.data.length === 0 && <p className="empty">No widget keys yet.</p>}
       {list.data && list.data.length > 0 && (

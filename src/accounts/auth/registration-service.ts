@@ -1,0 +1,138 @@
+import type { RequestCaller } from '../../http/caller.js';
+import { isUniqueViolation } from '../../storage/database.js';
+import { proveAccountEmail } from './account-proof.js';
+import { auditForUser, type AccountsContext } from '../context.js';
+import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from '../mail/emails.js';
+import { consumeLinkToken, issueLinkToken, spendAllLinkTokens } from '../mail/link-token-repository.js';
+import { checkPasswordPolicy } from './passwords.js';
+import { LINK_TTL } from './tokens.js';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  normalizeEmail,
+  setPasswordHash,
+  toUserView,
+  type UserView,
+} from './user-repository.js';
+import { createWorkspace } from '../workspaces/workspace-repository.js';
+
+/**
+ * Registration, email verification and password reset. Every answer that takes an email is
+ * the same whether or not an account exists (no enumeration); emails go out in the background.
+ */
+export class Registration {
+  constructor(private readonly ctx: AccountsContext) {}
+
+  async register(input: { email: string; password: string; name: string; workspaceName?: string }): Promise<void> {
+    const { core, hasher, mailer } = this.ctx;
+    checkPasswordPolicy(input.password);
+    const email = normalizeEmail(input.email);
+    // Hash on both paths so a taken email answers in the same time as a new one.
+    const passwordHash = await hasher.hash(input.password);
+    const publicUrl = core.config.publicUrl;
+    let token: string | null = null;
+    try {
+      token = await core.db.transaction().execute(async (trx) => {
+        if (await findUserByEmail(trx, email)) return null;
+        const now = core.clock.now();
+        const user = await insertUser(trx, { email, name: input.name, passwordHash, verified: false, now });
+        if (input.workspaceName)
+          await createWorkspace(trx, {
+            name: input.workspaceName,
+            plan: core.config.defaultPlan,
+            ownerId: user.id,
+            now,
+          });
+        return issueLinkToken(trx, { userId: user.id, purpose: 'verify_email', ttlMs: LINK_TTL.verifyEmail, now });
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    if (token !== null) {
+      mailer.send(verificationEmail(publicUrl, email, token));
+      return;
+    }
+    // Taken: the owner of the address hears about it; the caller learns nothing.
+    const existing = await findUserByEmail(core.db, email);
+    if (existing && existing.emailVerifiedAt === null) await this.sendVerification(existing.id, email);
+    else mailer.send(alreadyRegisteredEmail(publicUrl, email));
+  }
+
+  async verifyEmail(token: string, caller: RequestCaller): Promise<UserView> {
+    const { core, sessions, failures } = this.ctx;
+    // A wrong token is a guess: it spends the IP's failed sign-in budget.
+    const { view, proven } = await failures.guard(caller.ip, () =>
+      core.db.transaction().execute(async (trx) => {
+        const now = core.clock.now();
+        const userId = await consumeLinkToken(trx, token, 'verify_email', now);
+        // The link confirms the registration it was sent for, password included; any ID-token
+        // identity that created or joined the account meanwhile never proved the address.
+        const changed = await proveAccountEmail(trx, sessions, { userId, now, keepPassword: true });
+        return { view: toUserView((await findUserById(trx, userId))!), proven: changed };
+      }),
+    );
+    if (proven) await core.bus.publish({ kind: 'user', subject: view.id });
+    return view;
+  }
+
+  async resendVerification(emailInput: string): Promise<void> {
+    const email = normalizeEmail(emailInput);
+    const user = await findUserByEmail(this.ctx.core.db, email);
+    if (user && user.emailVerifiedAt === null) await this.sendVerification(user.id, email);
+  }
+
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    const { core, mailer } = this.ctx;
+    const email = normalizeEmail(emailInput);
+    const user = await findUserByEmail(core.db, email);
+    if (!user) return;
+    const token = await issueLinkToken(core.db, {
+      userId: user.id,
+      purpose: 'password_reset',
+      ttlMs: LINK_TTL.passwordReset,
+      now: core.clock.now(),
+    });
+    mailer.send(passwordResetEmail(core.config.publicUrl, email, token));
+  }
+
+  /** Sets the new password and ends every session of the user, on every instance. */
+  async confirmPasswordReset(input: { token: string; password: string }, caller: RequestCaller): Promise<void> {
+    // Before the new password is hashed, and a wrong token spends the IP's budget.
+    return this.ctx.failures.guard(caller.ip, () => this.resetPassword(input, caller));
+  }
+
+  private async resetPassword(input: { token: string; password: string }, caller: RequestCaller): Promise<void> {
+    const { core, hasher, sessions } = this.ctx;
+    checkPasswordPolicy(input.password);
+    const passwordHash = await hasher.hash(input.password);
+    const userId = await core.db.transaction().execute(async (trx) => {
+      const now = core.clock.now();
+      const id = await consumeLinkToken(trx, input.token, 'password_reset', now);
+      // The link proved control of the address, so it also verifies it, cutting off every
+      // identity that had not proven it (account-proof.ts); the new password replaces the old.
+      await proveAccountEmail(trx, sessions, { userId: id, now, keepPassword: false });
+      await setPasswordHash(trx, id, passwordHash, now);
+      await spendAllLinkTokens(trx, id, 'password_reset', now);
+      await sessions.endAll(trx, id, 'password_reset');
+      await auditForUser(core, trx, caller, id, {
+        type: 'password.reset',
+        actor: { type: 'user', id },
+        target: { type: 'user', id },
+      });
+      return id;
+    });
+    await core.bus.publish({ kind: 'user', subject: userId });
+  }
+
+  private async sendVerification(userId: string, email: string): Promise<void> {
+    const { core, mailer } = this.ctx;
+    const token = await issueLinkToken(core.db, {
+      userId,
+      purpose: 'verify_email',
+      ttlMs: LINK_TTL.verifyEmail,
+      now: core.clock.now(),
+    });
+    mailer.send(verificationEmail(core.config.publicUrl, email, token));
+  }
+}

@@ -1,0 +1,127 @@
+import type { Executor } from '../../audit/audit-log.js';
+import { newId } from '../../storage/ids.js';
+import type { SessionsTable } from '../tables.js';
+import { REFRESH_TTL_MS } from './tokens.js';
+
+/** The SQL of sessions (refresh-token families) and their rotating refresh tokens. */
+
+export type EndReason = 'sign_out' | 'sign_out_everywhere' | 'password_reset' | 'refresh_reuse' | 'email_proven';
+
+export async function insertSession(executor: Executor, row: SessionsTable): Promise<void> {
+  await executor.insertInto('sessions').values(row).execute();
+}
+
+/** Stores the hash of a new refresh token of the family. */
+export async function insertRefreshToken(
+  executor: Executor,
+  input: { sessionId: string; tokenHash: string; now: number },
+): Promise<void> {
+  await executor
+    .insertInto('refreshTokens')
+    .values({
+      id: newId('tok', input.now),
+      familyId: input.sessionId,
+      tokenHash: input.tokenHash,
+      createdAt: input.now,
+      expiresAt: input.now + REFRESH_TTL_MS,
+      usedAt: null,
+    })
+    .execute();
+}
+
+export interface RefreshTokenState {
+  tokenId: string;
+  usedAt: number | null;
+  tokenExpiresAt: number;
+  sessionId: string;
+  userId: string;
+  endedAt: number | null;
+  expiresAt: number;
+}
+
+/** A refresh token by its hash, with the state of its session. */
+export async function findRefreshToken(executor: Executor, tokenHash: string): Promise<RefreshTokenState | undefined> {
+  return executor
+    .selectFrom('refreshTokens')
+    .innerJoin('sessions', 'sessions.id', 'refreshTokens.familyId')
+    .select([
+      'refreshTokens.id as tokenId',
+      'refreshTokens.usedAt',
+      'refreshTokens.expiresAt as tokenExpiresAt',
+      'sessions.id as sessionId',
+      'sessions.userId',
+      'sessions.endedAt',
+      'sessions.expiresAt',
+    ])
+    .where('refreshTokens.tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** Marks a token used; false when it already was (the conditional update is the lock). */
+export async function spendRefreshToken(executor: Executor, tokenId: string, now: number): Promise<boolean> {
+  const spent = await executor
+    .updateTable('refreshTokens')
+    .set({ usedAt: now })
+    .where('id', '=', tokenId)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(spent.numUpdatedRows) === 1;
+}
+
+/** A refresh moves the session's expiry on. */
+export async function slideSession(executor: Executor, sessionId: string, now: number): Promise<void> {
+  await executor
+    .updateTable('sessions')
+    .set({ lastRefreshedAt: now, expiresAt: now + REFRESH_TTL_MS })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+/** The live session an unused refresh token belongs to. */
+export async function liveSessionOfRefreshToken(
+  executor: Executor,
+  tokenHash: string,
+): Promise<{ sessionId: string; userId: string } | undefined> {
+  return executor
+    .selectFrom('refreshTokens')
+    .innerJoin('sessions', 'sessions.id', 'refreshTokens.familyId')
+    .select(['sessions.id as sessionId', 'sessions.userId'])
+    .where('refreshTokens.tokenHash', '=', tokenHash)
+    .where('refreshTokens.usedAt', 'is', null)
+    .where('sessions.endedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function endSession(executor: Executor, sessionId: string, reason: EndReason, now: number): Promise<void> {
+  await executor
+    .updateTable('sessions')
+    .set({ endedAt: now, endedReason: reason })
+    .where('id', '=', sessionId)
+    .where('endedAt', 'is', null)
+    .execute();
+}
+
+export async function endSessionsOfUser(
+  executor: Executor,
+  userId: string,
+  reason: EndReason,
+  now: number,
+): Promise<void> {
+  await executor
+    .updateTable('sessions')
+    .set({ endedAt: now, endedReason: reason })
+    .where('userId', '=', userId)
+    .where('endedAt', 'is', null)
+    .execute();
+}
+
+export async function sessionState(
+  executor: Executor,
+  sessionId: string,
+): Promise<{ userId: string; endedAt: number | null; expiresAt: number } | undefined> {
+  return executor
+    .selectFrom('sessions')
+    .select(['userId', 'endedAt', 'expiresAt'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,91 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { CoreDeps } from '../../deps.js';
+import { newId } from '../../storage/ids.js';
+import { writeOutboxFile } from './outbox.js';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The one link the message carries (logged in outbox mode so a local user can follow it). */
+  link?: string;
+}
+
+/**
+ * Sends email in the background: over SMTP when SMTP_URL is set, else into the `.eml` outbox.
+ * Requests never wait for (or fail on) the mail server, and never reveal by their timing
+ * whether an email was sent. At most 5 emails per recipient per hour.
+ */
+export class Mailer {
+  private readonly transport: Transporter;
+  private readonly mode: 'smtp' | 'outbox';
+  private readonly from: string;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly core: Pick<CoreDeps, 'config' | 'logger' | 'limiter'>) {
+    const { config } = core;
+    this.mode = config.smtpUrl ? 'smtp' : 'outbox';
+    this.transport = config.smtpUrl
+      ? nodemailer.createTransport(config.smtpUrl)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    this.from = `Woes <no-reply@${senderDomain(config.publicUrl)}>`;
+  }
+
+  send(email: OutgoingEmail): void {
+    const job = this.deliver(email).catch((error: unknown) => {
+      this.core.logger.error(
+        { err: { message: (error as Error).message }, to: email.to, subject: email.subject },
+        'email not sent',
+      );
+    });
+    this.pending.add(job);
+    void job.finally(() => this.pending.delete(job));
+  }
+
+  /** Resolves once every email handed over so far has been sent or written. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  close(): Promise<void> {
+    return this.idle().finally(() => this.transport.close());
+  }
+
+  private async deliver(email: OutgoingEmail): Promise<void> {
+    const limit = await this.core.limiter.consume(
+      'emailPerRecipient',
+      email.to,
+      this.core.limiter.rules.emailPerRecipient,
+    );
+    if (!limit.allowed) {
+      // The request that asked for it still succeeds: no enumeration, no error for the caller.
+      this.core.logger.warn(
+        { event: 'email.suppressed', to: email.to, subject: email.subject },
+        'email not sent: recipient limit reached',
+      );
+      return;
+    }
+    const info = await this.transport.sendMail({
+      from: this.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+    });
+    if (this.mode === 'outbox') {
+      const file = writeOutboxFile(this.core.config.dataDir, newId('evt'), info.message as Buffer);
+      // The one sanctioned token in a log line: without SMTP this is how a local user gets the link.
+      this.core.logger.info(
+        { event: 'email.outbox', to: email.to, subject: email.subject, link: email.link, file },
+        'email written to outbox',
+      );
+    } else {
+      this.core.logger.info({ event: 'email.sent', to: email.to, subject: email.subject }, 'email sent');
+    }
+  }
+}
+
+/** The public URL's host name, or localhost for an IP address (the default public URL is one): no-reply@127.0.0.1 is no mail domain. */
+function senderDomain(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return host === '' || /^[\d.]+$/.test(host) || host.startsWith('[') ? 'localhost' : host;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The embedded outbox: one RFC 822 `.eml` file per email under `$WOES_DATA_DIR/mail/`. */
+export function outboxDir(dataDir: string): string {
+  return path.join(dataDir, 'mail');
+}
+
+export interface OutboxEntry {
+  to: string;
+  subject: string;
+  date: string;
+  file: string;
+}
+
+export function writeOutboxFile(dataDir: string, id: string, raw: Buffer): string {
+  const dir = outboxDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${id}.eml`);
+  // Mode 0600: the message holds a live one-time link.
+  fs.writeFileSync(file, raw, { mode: 0o600 });
+  return file;
+}
+
+/** Every email in the outbox, oldest first (file names are time-ordered ids). */
+export function listOutbox(dataDir: string): OutboxEntry[] {
+  const dir = outboxDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.eml'))
+    .sort()
+    .map((name) => {
+      const file = path.join(dir, name);
+      const headers = parseHeaders(fs.readFileSync(file, 'utf8'));
+      const date = new Date(headers.get('date') ?? fs.statSync(file).mtime.toISOString());
+      return {
+        to: headers.get('to') ?? '',
+        subject: headers.get('subject') ?? '',
+        date: Number.isNaN(date.getTime()) ? '' : date.toISOString(),
+        file,
+      };
+    });
+}
+
+/** The header block of a message: unfolded, names lower-cased, RFC 2047 words decoded. */
+export function parseHeaders(raw: string): Map<string, string> {
+  const end = raw.search(/\r?\n\r?\n/);
+  const block = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const headers = new Map<string, string>();
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
+  }
+  return headers;
+}
+
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_all, _charset: string, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}

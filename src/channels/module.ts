@@ -1,0 +1,28 @@
+import type { MasterKeys } from '../security/sealed-secret.js';
+import type { CoreDeps, DomainModule } from '../deps.js';
+import { ChannelsService } from './channels-service.js';
+import { inboundRoutes } from './inbound-routes.js';
+import { InboundService } from './inbound-service.js';
+import { inboundVerifier } from './inbound-verifier.js';
+import { channelRoutes } from './routes.js';
+import type { ChannelSupport } from './support-adapter.js';
+
+/**
+ * Channels (SPEC §7): named inbound sources with their own signing secret, and the signed
+ * inbound webhook that turns a verified delivery into a customer message.
+ */
+export function createChannelsModule(
+  core: CoreDeps,
+  options: { masterKeys: MasterKeys; support: ChannelSupport },
+): DomainModule {
+  const service = new ChannelsService(core, options.masterKeys);
+  const inbound = new InboundService(core, options.support);
+  const verify = inboundVerifier(core, options.masterKeys);
+  return {
+    name: 'channels',
+    async routes(app) {
+      await channelRoutes(app, service);
+      await inboundRoutes(app, core, verify, inbound);
+    },
+  };
+}

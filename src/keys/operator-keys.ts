@@ -1,0 +1,62 @@
+import type { CoreDeps } from '../deps.js';
+import { notFound } from '../errors.js';
+import type { FastPathWarning } from '../events/invalidation-bus.js';
+import { isId } from '../storage/ids.js';
+import { issueApiKey } from './issue-key.js';
+import { keyRepository as repo } from './key-repository.js';
+import { toKeyView, type ApiKeyView } from './key-view.js';
+import { revokeApiKeyRow } from './revoke-key.js';
+import type { UsageBuffer } from './usage-buffer.js';
+import { cliCaller } from '../http/caller.js';
+
+/** The operator (`woes` on the server's machine) acts with the database's own authority. */
+
+/**
+ * Key management for the operator: the same issuing, revocation, audit and invalidation code
+ * as the API (issueApiKey, revokeApiKeyRow), without a principal's scope checks — whoever runs
+ * the CLI can already read and write the database.
+ */
+export class OperatorKeys {
+  constructor(
+    private readonly core: CoreDeps,
+    private readonly usage: UsageBuffer,
+  ) {}
+
+  async create(
+    workspaceId: string,
+    input: { name: string; scopes: string[]; expiresIn: number | null },
+  ): Promise<ApiKeyView & { secret: string }> {
+    if ((await repo.workspace(this.core.db, workspaceId)) === undefined) throw notFound('workspace');
+    const issued = await this.core.db.transaction().execute((trx) =>
+      issueApiKey(this.core, trx, cliCaller(workspaceId), {
+        workspaceId,
+        name: input.name,
+        scopes: input.scopes,
+        expiresAt: input.expiresIn === null ? null : this.core.clock.now() + input.expiresIn * 1000,
+      }),
+    );
+    return { ...issued.view, secret: issued.secret };
+  }
+
+  /** Every key of the workspace, newest first (an operator's listing is not paged). */
+  async list(workspaceId: string): Promise<ApiKeyView[]> {
+    if ((await repo.workspace(this.core.db, workspaceId)) === undefined) throw notFound('workspace');
+    const rows = await repo.listAll(this.core.db, workspaceId);
+    const now = this.core.clock.now();
+    return rows.map((row) => toKeyView(row, now, this.usage.peek(row.id)?.lastUsedAt ?? null));
+  }
+
+  /** Revokes by id in whichever workspace holds it; `already` when it was revoked before. */
+  async revoke(id: string): Promise<{ already: boolean; warning: FastPathWarning }> {
+    if (!isId(id, 'key')) throw notFound('API key');
+    const logged = await this.core.db.transaction().execute(async (trx) => {
+      const row = await repo.findInAnyWorkspace(trx, id, this.core.storage.dialect);
+      if (row === undefined) throw notFound('API key');
+      if (row.revokedAt !== null) return null;
+      const pending = this.usage.peek(row.id)?.lastUsedAt ?? null;
+      return revokeApiKeyRow(this.core, trx, row, cliCaller(row.workspaceId), pending);
+    });
+    if (logged === null) return { already: true, warning: null };
+    return { already: false, warning: await this.core.bus.announce(logged) };
+  }
+}

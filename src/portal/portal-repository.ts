@@ -1,0 +1,188 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../storage/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface PortalSettingsRow {
+  workspaceName: string;
+  enabled: boolean;
+  displayName: string | null;
+}
+
+export interface ActiveSession {
+  id: string;
+  workspaceId: string;
+  customerId: string;
+  expiresAt: number;
+  absoluteExpiresAt: number;
+}
+
+/** The SQL of the portal; every read of support data is bounded by workspace and customer. */
+export const portalRepository = {
+  async settings(db: Executor, workspaceId: string): Promise<PortalSettingsRow | undefined> {
+    const row = await db
+      .selectFrom('workspaces')
+      .leftJoin('portalSettings', 'portalSettings.workspaceId', 'workspaces.id')
+      .select(['workspaces.name as workspaceName', 'portalSettings.enabled', 'portalSettings.displayName'])
+      .where('workspaces.id', '=', workspaceId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    // No row: the portal is on (the default) under the workspace's own name.
+    return {
+      workspaceName: row.workspaceName,
+      enabled: row.enabled === null ? true : Number(row.enabled) === 1,
+      displayName: row.displayName ?? null,
+    };
+  },
+
+  async saveSettings(
+    db: Executor,
+    workspaceId: string,
+    enabled: boolean,
+    displayName: string | null,
+    now: number,
+  ): Promise<void> {
+    await db
+      .insertInto('portalSettings')
+      .values({ workspaceId, enabled: enabled ? 1 : 0, displayName, updatedAt: now })
+      .onConflict((oc) =>
+        oc.column('workspaceId').doUpdateSet({ enabled: enabled ? 1 : 0, displayName, updatedAt: now }),
+      )
+      .execute();
+  },
+
+  /** The oldest live customer of the workspace with this (lower-case) email. */
+  async customerByEmail(db: Executor, workspaceId: string, email: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('customers')
+      .select('id')
+      .where('workspaceId', '=', workspaceId)
+      .where('email', '=', email)
+      .where('deletedAt', 'is', null)
+      .orderBy('id', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
+  async insertLink(
+    db: Executor,
+    row: { tokenHash: string; workspaceId: string; customerId: string; createdAt: number; expiresAt: number },
+  ): Promise<void> {
+    await db
+      .insertInto('portalLinks')
+      .values({ ...row, usedAt: null })
+      .execute();
+  },
+
+  /**
+   * Spends a link in one statement: only an unused, unexpired link of this workspace is marked,
+   * so two concurrent POSTs cannot both succeed. Returns the customer it was for.
+   */
+  async spendLink(db: Executor, tokenHash: string, workspaceId: string, now: number): Promise<string | undefined> {
+    const row = await db
+      .updateTable('portalLinks')
+      .set({ usedAt: now })
+      .where('tokenHash', '=', tokenHash)
+      .where('workspaceId', '=', workspaceId)
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .returning('customerId')
+      .executeTakeFirst();
+    return row?.customerId;
+  },
+
+  async linkWorkspace(db: Executor, tokenHash: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('portalLinks')
+      .select('workspaceId')
+      .where('tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+    return row?.workspaceId;
+  },
+
+  async insertSession(db: Executor, row: ActiveSession & { tokenHash: string; createdAt: number }): Promise<void> {
+    await db
+      .insertInto('portalSessions')
+      .values({ ...row, endedAt: null })
+      .execute();
+  },
+
+  /**
+   * The live session behind a token hash: not ended, not expired, its customer not deleted or
+   * anonymised, the workspace's portal still on. Read on every request (no cache), so a
+   * deleted customer is locked out on every instance at once.
+   */
+  async activeSession(db: Executor, tokenHash: string, now: number): Promise<ActiveSession | undefined> {
+    const row = await db
+      .selectFrom('portalSessions as s')
+      .innerJoin('customers as c', 'c.id', 's.customerId')
+      .leftJoin('portalSettings as p', 'p.workspaceId', 's.workspaceId')
+      .select(['s.id', 's.workspaceId', 's.customerId', 's.expiresAt', 's.absoluteExpiresAt', 'p.enabled'])
+      .where('s.tokenHash', '=', tokenHash)
+      .where('s.endedAt', 'is', null)
+      .where('s.expiresAt', '>', now)
+      .where('c.deletedAt', 'is', null)
+      .executeTakeFirst();
+    if (!row || (row.enabled !== null && Number(row.enabled) !== 1)) return undefined;
+    return {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      customerId: row.customerId,
+      expiresAt: Number(row.expiresAt),
+      absoluteExpiresAt: Number(row.absoluteExpiresAt),
+    };
+  },
+
+  async extendSession(db: Executor, id: string, expiresAt: number): Promise<void> {
+    await db
+      .updateTable('portalSessions')
+      .set({ expiresAt })
+      .where('id', '=', id)
+      .where('endedAt', 'is', null)
+      .execute();
+  },
+
+  async endSession(db: Executor, id: string, now: number): Promise<void> {
+    await db
+      .updateTable('portalSessions')
+      .set({ endedAt: now })
+      .where('id', '=', id)
+      .where('endedAt', 'is', null)
+      .execute();
+  },
+
+  async conversations(db: Executor, workspaceId: string, customerId: string) {
+    return db
+      .selectFrom('conversations')
+      .select(['id', 'subject', 'status', 'messageCount', 'lastMessageAt', 'createdAt', 'updatedAt'])
+      .where('workspaceId', '=', workspaceId)
+      .where('customerId', '=', customerId)
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute();
+  },
+
+  async conversation(db: Executor, workspaceId: string, customerId: string, id: string) {
+    return db
+      .selectFrom('conversations')
+      .select(['id', 'subject', 'status', 'messageCount', 'lastMessageAt', 'createdAt', 'updatedAt'])
+      .where('workspaceId', '=', workspaceId)
+      .where('customerId', '=', customerId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Oldest first, as a thread reads; internal notes never leave this query. */
+  async messages(db: Executor, workspaceId: string, conversationId: string) {
+    return db
+      .selectFrom('messages')
+      .select(['id', 'role', 'body', 'createdAt'])
+      .where('workspaceId', '=', workspaceId)
+      .where('conversationId', '=', conversationId)
+      .where('role', '!=', 'note')
+      .orderBy('id', 'asc')
+      .limit(500)
+      .execute();
+  },
+};

@@ -1,0 +1,178 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { typed } from '../http/typed.js';
+import { Type } from 'typebox';
+import { AppError, rateLimited, unauthorized } from '../errors.js';
+import { AUTH_ERRORS } from '../http/schemas.js';
+import { anonymousCaller, type RequestCaller } from '../http/caller.js';
+import { enforceLimit } from '../ratelimit/enforce.js';
+import type { RateLimiter } from '../ratelimit/rate-limiter.js';
+import { portalAuthenticator, portalOf } from './portal-auth.js';
+import type { PortalService } from './portal-service.js';
+import {
+  Accepted,
+  ConversationParams,
+  MagicLinkBody,
+  PortalConversationList,
+  PortalMessage,
+  PortalSession,
+  PortalThread,
+  ReplyBody,
+  SessionBody,
+} from './schemas.js';
+
+const TAG = 'portal';
+const PUBLIC: [] = [];
+const PORTAL_SECURITY: Array<Record<string, string[]>> = [{ portalSession: [] }];
+const PUBLIC_ERRORS = { 400: Type.Ref('ErrorBody'), 401: Type.Ref('ErrorBody'), 429: Type.Ref('ErrorBody') };
+// Portal secrets belong in the body or the Authorization header; a URL ends up in logs and history.
+const SECRET_IN_URL = /woesp[ls]_/i;
+
+export function factsOf(request: FastifyRequest): RequestCaller {
+  return anonymousCaller(request);
+}
+
+/** /api/v1/portal/…: magic links, portal sessions and the customer's own conversations (SPEC §7). */
+export async function portalRoutes(root: FastifyInstance, portal: PortalService, limiter: RateLimiter): Promise<void> {
+  const app = typed(root);
+  const authenticatePortal = portalAuthenticator(portal, limiter);
+  app.decorateRequest('portal', null);
+  app.addHook('onRequest', async function refuseSecretsInURL(request) {
+    if (request.url.startsWith('/api/v1/portal/') && SECRET_IN_URL.test(request.url)) {
+      throw unauthorized('Portal tokens are accepted only in the body or the Authorization header, never in the URL.');
+    }
+  });
+
+  app.post(
+    '/portal/magic-link',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Email a portal sign-in link',
+        description:
+          'Always 202 with the same body, whether or not the workspace has a customer with this email (no enumeration). ' +
+          'A live customer of a workspace whose portal is on is emailed a one-use link, valid for 15 minutes. At most 10 requests per IP per 15 minutes; 5 emails per recipient per hour.',
+        security: PUBLIC,
+        body: MagicLinkBody,
+        response: { 202: Accepted, ...PUBLIC_ERRORS },
+      },
+    },
+    async function requestMagicLink(request, reply) {
+      await enforceLimit(limiter, 'portalMagicLinkPerIP', request.ip);
+      portal.requestLink(request.body.workspaceId, request.body.email, factsOf(request));
+      return reply.code(202).send({ status: 'accepted' as const });
+    },
+  );
+
+  app.post(
+    '/portal/session',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Exchange a link token for a portal session',
+        description:
+          'Spends the emailed `woespl_` token (once, within 15 minutes; with `workspaceId`, only in that portal) and answers a `woesps_` portal session token. ' +
+          'The session ends after 30 minutes idle or 12 hours, on sign-out, or when the customer is deleted.',
+        security: PUBLIC,
+        body: SessionBody,
+        response: { 201: PortalSession, ...PUBLIC_ERRORS },
+      },
+    },
+    async function startPortalSession(request, reply) {
+      const session = await signInCounted(portal, limiter, request, request.body.token, request.body.workspaceId);
+      return reply.code(201).send(session);
+    },
+  );
+
+  const authed = { onRequest: authenticatePortal } as const;
+  app.get(
+    '/portal/conversations',
+    {
+      ...authed,
+      schema: {
+        tags: [TAG],
+        summary: "The signed-in customer's conversations",
+        security: PORTAL_SECURITY,
+        response: { 200: PortalConversationList, ...AUTH_ERRORS },
+      },
+    },
+    async function listPortalConversations(request) {
+      return portal.conversations(portalOf(request));
+    },
+  );
+
+  app.get(
+    '/portal/conversations/:id',
+    {
+      ...authed,
+      schema: {
+        tags: [TAG],
+        summary: 'One of my conversations with its messages',
+        description:
+          'Oldest message first; internal notes are never included. Another customer’s conversation is a 404.',
+        security: PORTAL_SECURITY,
+        params: ConversationParams,
+        response: { 200: PortalThread, ...AUTH_ERRORS },
+      },
+    },
+    async function getPortalConversation(request) {
+      return portal.thread(portalOf(request), request.params.id);
+    },
+  );
+
+  app.post(
+    '/portal/conversations/:id/messages',
+    {
+      ...authed,
+      schema: {
+        tags: [TAG],
+        summary: 'Reply in one of my conversations',
+        description: 'Written as the customer (`role: user`, author `customer`); reopens a closed conversation.',
+        security: PORTAL_SECURITY,
+        params: ConversationParams,
+        body: ReplyBody,
+        response: { 201: PortalMessage, ...AUTH_ERRORS },
+      },
+    },
+    async function replyInPortal(request, reply) {
+      const message = await portal.reply(portalOf(request), request.params.id, request.body.body, factsOf(request));
+      return reply.code(201).send(message);
+    },
+  );
+
+  app.delete(
+    '/portal/session',
+    {
+      ...authed,
+      schema: {
+        tags: [TAG],
+        summary: 'Sign out of the portal',
+        security: PORTAL_SECURITY,
+        response: { 204: Type.Null({ description: 'Signed out' }), ...AUTH_ERRORS },
+      },
+    },
+    async function endPortalSession(request, reply) {
+      await portal.signOut(portalOf(request), factsOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+/** Signs in; a refused token spends a point of the IP's failed-credential budget. */
+export async function signInCounted(
+  portal: PortalService,
+  limiter: RateLimiter,
+  request: FastifyRequest,
+  token: string,
+  workspaceId: string | undefined,
+) {
+  const blockedMs = limiter.blockedFor('failedCredentials', request.ip);
+  if (blockedMs > 0) throw rateLimited(Math.ceil(blockedMs / 1000));
+  try {
+    return await portal.signIn(token, workspaceId, factsOf(request));
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 401) {
+      await limiter.consume('failedCredentials', request.ip, limiter.rules.failedCredentials);
+    }
+    throw error;
+  }
+}

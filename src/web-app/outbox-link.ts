@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, forbidden } from '../errors.js';
+import { typed } from '../http/typed.js';
+import { listOutbox } from '../accounts/index.js';
+
+const OutboxQuery = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+const VERIFY_LINK = /https?:\/\/[^\s"'<>]+\/verify-email\?token=[A-Za-z0-9_~.%-]+/;
+const PORTAL_LINK = /https?:\/\/[^\s"'<>]+\/portal\/[A-Za-z0-9_]+\/continue\?token=woespl_[A-Za-z0-9]+/;
+const PortalOutboxQuery = Type.Object(
+  { workspaceId: Type.String({ minLength: 1, maxLength: 64 }), email: Type.String({ minLength: 3, maxLength: 320 }) },
+  { additionalProperties: false },
+);
+
+/** Undoes quoted-printable soft breaks and escapes, so a link split across lines reads whole. */
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The verification link of the newest outbox email to `email`, or null. */
+export function latestVerificationLink(dataDir: string, email: string, pattern: RegExp = VERIFY_LINK): string | null {
+  const wanted = email.trim().toLowerCase();
+  const entries = listOutbox(dataDir).filter((e) => e.to.toLowerCase().includes(wanted));
+  for (const entry of entries.reverse()) {
+    const raw = fs.readFileSync(entry.file, 'utf8');
+    // A quoted-printable body splits long links with soft breaks and writes '=' as '=3D'.
+    const candidates = /content-transfer-encoding:\s*quoted-printable/i.test(raw)
+      ? [decodeQuotedPrintable(raw)]
+      : [raw];
+    for (const block of raw.match(/^[A-Za-z0-9+/=\r\n]{200,}$/gm) ?? []) {
+      candidates.push(Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'));
+    }
+    for (const text of candidates) {
+      const match = pattern.exec(text);
+      if (match) return match[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * Embedded mode only (no SMTP_URL): the "check your email" page shows the verification
+ * link from the outbox, since no email is really sent. It answers only to whoever proves
+ * they chose the account's password (checked by the public sign-in endpoint, which
+ * answers `email_not_verified` exactly for a right password on an unverified account,
+ * and applies its per-account+IP throttle), so no one reads another person's mail.
+ */
+export async function registerOutboxLink(plugin: FastifyInstance, dataDir: string): Promise<void> {
+  const app = typed(plugin);
+  app.post(
+    '/app/outbox/verification-link',
+    {
+      schema: {
+        hide: true,
+        body: OutboxQuery,
+        response: { 200: Type.Object({ link: Type.Union([Type.String(), Type.Null()]), verified: Type.Boolean() }) },
+      },
+    },
+    async function outboxVerificationLink(request) {
+      const { email, password } = request.body;
+      const attempt = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/session',
+        payload: { provider: 'local', email, password },
+        remoteAddress: request.ip,
+        headers: { 'user-agent': request.headers['user-agent'] ?? '', 'x-correlation-id': request.id },
+      });
+      if (attempt.statusCode === 200) {
+        // Already verified: end the session this check opened and say so.
+        const { accessToken } = attempt.json() as { accessToken: string };
+        await app.inject({
+          method: 'DELETE',
+          url: '/api/v1/auth/session',
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        return { link: null, verified: true };
+      }
+      const body = attempt.json() as { code?: string; error?: string };
+      if (attempt.statusCode === 429) {
+        const retryAfter = Number(attempt.headers['retry-after'] ?? 60);
+        throw new AppError('rate_limited', body.error ?? 'Too many attempts; try again later.', { retryAfter });
+      }
+      if (body.code !== 'email_not_verified') throw forbidden('The email and password do not match a new account.');
+      const link = latestVerificationLink(dataDir, email);
+      if (link === null)
+        throw new AppError('not_found', 'No verification email for this address is in the outbox yet.');
+      return { link, verified: false };
+    },
+  );
+}
+
+/** True for 127.0.0.0/8 and ::1 (also as ::ffff:127.x). */
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address);
+}
+
+/**
+ * Embedded mode only: the portal's "check your email" page shows the customer's link from the
+ * outbox. A portal customer has no password to prove, so this answers only on a local setup:
+ * a request from a loopback address to a Woes whose public URL is itself loopback (the person
+ * at the machine, who could read the outbox files anyway). Anywhere else it is a 404.
+ */
+export async function registerPortalOutboxLink(
+  app: FastifyInstance,
+  dataDir: string,
+  publicUrl: string,
+): Promise<void> {
+  const localSetup = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(publicUrl).hostname);
+  typed(app).post(
+    '/app/outbox/portal-link',
+    { schema: { hide: true, body: PortalOutboxQuery, response: { 200: Type.Object({ link: Type.String() }) } } },
+    async function outboxPortalLink(request) {
+      const { workspaceId, email } = request.body;
+      if (!localSetup || !isLoopback(request.ip))
+        throw new AppError('not_found', 'The outbox is shown only on a local setup.');
+      const link = latestVerificationLink(dataDir, email, PORTAL_LINK);
+      if (link === null || !link.includes(`/portal/${workspaceId}/`))
+        throw new AppError('not_found', 'No sign-in email for this address is in the outbox yet.');
+      return { link };
+    },
+  );
+}

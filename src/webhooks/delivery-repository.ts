@@ -1,0 +1,177 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../audit/audit-log.js';
+import type { Dialect } from '../storage/database.js';
+import type { PageRequest } from '../storage/pagination.js';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable } from './tables.js';
+
+export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type DeliveryWithType = DeliveryRow & { eventType: string };
+export type AttemptRow = Selectable<WebhookAttemptsTable>;
+
+/**
+ * The SQL of dispatching and delivering. Every claim is a conditional update (a row changes
+ * hands only from the state it was read in), and on PostgreSQL the claiming select also takes
+ * `FOR UPDATE SKIP LOCKED`, so instances working at once never wait on or share a row.
+ */
+export const deliveryRepository = {
+  /** Events not yet fanned out to endpoints, oldest first; locked for this transaction on PostgreSQL. */
+  async undispatched(
+    trx: Executor,
+    dialect: Dialect,
+    limit: number,
+  ): Promise<Array<{ id: string; workspaceId: string; type: string }>> {
+    let query = trx
+      .selectFrom('webhookEvents')
+      .select(['id', 'workspaceId', 'type'])
+      .where('dispatchedAt', 'is', null)
+      .orderBy('id')
+      .limit(limit);
+    if (dialect === 'postgres') query = query.forUpdate().skipLocked();
+    return query.execute();
+  },
+
+  /** Marks an event dispatched; false when another dispatcher got there first. */
+  async markDispatched(trx: Executor, eventId: string, now: number): Promise<boolean> {
+    const result = await trx
+      .updateTable('webhookEvents')
+      .set({ dispatchedAt: now })
+      .where('id', '=', eventId)
+      .where('dispatchedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async insert(trx: Executor, rows: Array<Insertable<WebhookDeliveriesTable>>): Promise<void> {
+    if (rows.length === 0) return;
+    await trx
+      .insertInto('webhookDeliveries')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['endpointId', 'eventId']).doNothing())
+      .execute();
+  },
+
+  /** Pending deliveries that are due, of enabled endpoints; locked for this transaction on PostgreSQL. */
+  async due(trx: Executor, dialect: Dialect, now: number, limit: number): Promise<DeliveryRow[]> {
+    let query = trx
+      .selectFrom('webhookDeliveries')
+      .innerJoin('webhookEndpoints', 'webhookEndpoints.id', 'webhookDeliveries.endpointId')
+      .selectAll('webhookDeliveries')
+      .where('webhookDeliveries.status', '=', 'pending')
+      .where('webhookDeliveries.nextAttemptAt', '<=', now)
+      .where('webhookEndpoints.status', '=', 'enabled')
+      .orderBy('webhookDeliveries.nextAttemptAt')
+      .limit(limit);
+    if (dialect === 'postgres') query = query.forUpdate('webhookDeliveries').skipLocked();
+    return query.execute();
+  },
+
+  /** Takes a lease on a pending delivery: it is not due again until `until`; false when lost. */
+  async lease(trx: Executor, row: Pick<DeliveryRow, 'id' | 'attemptCount'>, until: number): Promise<boolean> {
+    const result = await trx
+      .updateTable('webhookDeliveries')
+      .set({ nextAttemptAt: until })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .where('attemptCount', '=', row.attemptCount)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /**
+   * Writes an attempt's outcome when the delivery still has the attempt count it was claimed
+   * with (a sender whose lease ran out and was overtaken writes nothing); false otherwise.
+   */
+  async recordAttempt(
+    trx: Executor,
+    claimed: Pick<DeliveryRow, 'id' | 'attemptCount'>,
+    attempt: AttemptRow,
+    outcome: Pick<DeliveryRow, 'status' | 'nextAttemptAt' | 'lastResponseStatus' | 'lastError'>,
+  ): Promise<boolean> {
+    const result = await trx
+      .updateTable('webhookDeliveries')
+      .set({
+        ...outcome,
+        attemptCount: attempt.attempt,
+        lastAttemptAt: attempt.startedAt,
+        updatedAt: attempt.startedAt + attempt.durationMs,
+      })
+      .where('id', '=', claimed.id)
+      .where('attemptCount', '=', claimed.attemptCount)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await trx.insertInto('webhookAttempts').values(attempt).execute();
+    return true;
+  },
+
+  async find(db: Executor, endpointId: string, id: string): Promise<DeliveryWithType | undefined> {
+    return withType(db)
+      .where('webhookDeliveries.endpointId', '=', endpointId)
+      .where('webhookDeliveries.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async byId(db: Executor, id: string): Promise<DeliveryRow | undefined> {
+    return db.selectFrom('webhookDeliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async list(db: Executor, endpointId: string, page: PageRequest): Promise<DeliveryWithType[]> {
+    let query = withType(db).where('webhookDeliveries.endpointId', '=', endpointId);
+    if (page.before) query = query.where('webhookDeliveries.id', '<', page.before);
+    return query
+      .orderBy('webhookDeliveries.id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+  },
+
+  async attempts(db: Executor, deliveryId: string): Promise<AttemptRow[]> {
+    return db
+      .selectFrom('webhookAttempts')
+      .selectAll()
+      .where('deliveryId', '=', deliveryId)
+      .orderBy('attempt')
+      .execute();
+  },
+
+  /** Queues a delivery that is not pending for one more attempt, now; false when it is pending. */
+  async requeue(db: Executor, row: Pick<DeliveryRow, 'id' | 'attemptCount'>, now: number): Promise<boolean> {
+    const result = await db
+      .updateTable('webhookDeliveries')
+      .set({ status: 'pending', nextAttemptAt: now, attemptsAllowed: row.attemptCount + 1, updatedAt: now })
+      .where('id', '=', row.id)
+      .where('status', '!=', 'pending')
+      .where('attemptCount', '=', row.attemptCount)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** After re-enabling an endpoint: its paused pending deliveries are due now. */
+  async resume(db: Executor, endpointId: string, now: number): Promise<void> {
+    await db
+      .updateTable('webhookDeliveries')
+      .set({ nextAttemptAt: now, updatedAt: now })
+      .where('endpointId', '=', endpointId)
+      .where('status', '=', 'pending')
+      .where('nextAttemptAt', '>', now)
+      .execute();
+  },
+
+  /** The event a delivery carries. */
+  async event(
+    db: Executor,
+    id: string,
+  ): Promise<{ id: string; type: string; payload: string; createdAt: number } | undefined> {
+    return db
+      .selectFrom('webhookEvents')
+      .select(['id', 'type', 'payload', 'createdAt'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+};
+
+function withType(db: Executor) {
+  return db
+    .selectFrom('webhookDeliveries')
+    .innerJoin('webhookEvents', 'webhookEvents.id', 'webhookDeliveries.eventId')
+    .selectAll('webhookDeliveries')
+    .select('webhookEvents.type as eventType');
+}

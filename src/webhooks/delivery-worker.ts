@@ -1,0 +1,116 @@
+import type { CoreDeps } from '../deps.js';
+import { deliveryRepository as deliveries, type DeliveryRow } from './delivery-repository.js';
+import { endpointRepository as endpoints } from './endpoint-repository.js';
+import { MAX_ATTEMPTS } from './schedule.js';
+import { SEND_TIMEOUT_MS } from './sender.js';
+import { newId } from '../storage/ids.js';
+import type { DeliveryAttempt } from './attempt.js';
+import { IntervalJob } from '../jobs/interval-job.js';
+
+/** A claimed delivery is not due again for this long: a sender that died is replaced after it. */
+export const LEASE_MS = SEND_TIMEOUT_MS * 2;
+const DISPATCH_BATCH = 100;
+/** Attempts in flight at once per instance. */
+const MAX_IN_FLIGHT = 16;
+
+/**
+ * The background half of webhooks, in every instance: every `pollMs` it (1) dispatches new
+ * outbox events — one delivery per endpoint enabled and subscribed at that moment, and the
+ * event marked dispatched, in one transaction — and (2) claims due deliveries with a lease and
+ * sends them. Claims are conditional updates (plus SKIP LOCKED on PostgreSQL), so instances
+ * share the work without sending one delivery twice, and a crash only delays a delivery.
+ */
+export class DeliveryWorker {
+  private readonly job: IntervalJob;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly core: Pick<CoreDeps, 'db' | 'storage' | 'clock' | 'logger'>,
+    private readonly attempt: DeliveryAttempt,
+  ) {
+    this.job = new IntervalJob('webhook worker run', core.logger, () => this.runOnce());
+  }
+
+  start(pollMs: number): void {
+    this.job.start(pollMs);
+  }
+
+  async close(): Promise<void> {
+    await this.job.close();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  async runOnce(): Promise<void> {
+    while ((await this.dispatch()) === DISPATCH_BATCH && !this.job.closed);
+    await this.deliverDue();
+  }
+
+  /** Fans one batch of new events out to endpoints; returns how many events it took. */
+  async dispatch(): Promise<number> {
+    const { dialect } = this.core.storage;
+    return this.core.db.transaction().execute(async (trx) => {
+      const events = await deliveries.undispatched(trx, dialect, DISPATCH_BATCH);
+      const now = this.core.clock.now();
+      for (const event of events) {
+        if (!(await deliveries.markDispatched(trx, event.id, now))) continue;
+        const subscribed = (await endpoints.enabled(trx, event.workspaceId)).filter((e) =>
+          (JSON.parse(e.events) as string[]).includes(event.type),
+        );
+        await deliveries.insert(
+          trx,
+          subscribed.map((endpoint) => newDelivery(event, endpoint.id, now, now)),
+        );
+      }
+      return events.length;
+    });
+  }
+
+  /** Claims due deliveries (up to the free slots) and starts their attempts. */
+  async deliverDue(): Promise<void> {
+    const free = MAX_IN_FLIGHT - this.inFlight.size;
+    if (free <= 0 || this.job.closed) return;
+    const { dialect } = this.core.storage;
+    const claimed = await this.core.db.transaction().execute(async (trx) => {
+      const now = this.core.clock.now();
+      const won: DeliveryRow[] = [];
+      for (const row of await deliveries.due(trx, dialect, now, free)) {
+        if (await deliveries.lease(trx, row, now + LEASE_MS)) won.push(row);
+      }
+      return won;
+    });
+    for (const row of claimed) this.track(this.attempt.run(row));
+  }
+
+  private track(job: Promise<void>): void {
+    const guarded = job.catch((error: unknown) =>
+      this.core.logger.warn({ err: { message: (error as Error).message } }, 'webhook attempt failed to record'),
+    );
+    this.inFlight.add(guarded);
+    void guarded.finally(() => this.inFlight.delete(guarded));
+  }
+}
+
+/** A delivery of `event` to one endpoint, due at `dueAt`. */
+export function newDelivery(
+  event: { id: string; workspaceId: string },
+  endpointId: string,
+  now: number,
+  dueAt: number,
+  attemptsAllowed: number = MAX_ATTEMPTS,
+) {
+  return {
+    id: newId('whd', now),
+    workspaceId: event.workspaceId,
+    endpointId,
+    eventId: event.id,
+    status: 'pending' as const,
+    attemptCount: 0,
+    attemptsAllowed,
+    nextAttemptAt: dueAt,
+    lastAttemptAt: null,
+    lastResponseStatus: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

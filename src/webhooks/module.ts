@@ -1,0 +1,43 @@
+import type { MasterKeys } from '../security/sealed-secret.js';
+import type { CoreDeps, DomainModule } from '../deps.js';
+import { Mailer } from '../accounts/mail/mailer.js';
+import { DeliveryAttempt } from './attempt.js';
+import { DeliveriesService } from './deliveries-service.js';
+import { webhookDeliveryRoutes } from './delivery-routes.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import { EndpointsService } from './endpoints-service.js';
+import { webhookEndpointRoutes } from './routes.js';
+
+/**
+ * Outbound webhooks (SPEC §7, issue #15): endpoints under /api/v1/webhooks, and the worker that
+ * dispatches outbox events and delivers them, running in every instance.
+ */
+export function createWebhooksModule(
+  core: CoreDeps,
+  options: { masterKeys: MasterKeys; version: string },
+): DomainModule {
+  const mailer = new Mailer(core);
+  const attempt = new DeliveryAttempt(core, {
+    masterKeys: options.masterKeys,
+    userAgent: `Woes-Webhooks/${options.version}`,
+    retryScale: core.config.webhookRetryScale,
+    mailer,
+  });
+  const endpoints = new EndpointsService(core, options.masterKeys);
+  const deliveries = new DeliveriesService(core, endpoints, attempt);
+  const worker = new DeliveryWorker(core, attempt);
+  return {
+    name: 'webhooks',
+    async routes(app) {
+      await webhookEndpointRoutes(app, endpoints);
+      await webhookDeliveryRoutes(app, deliveries);
+    },
+    async start() {
+      worker.start(core.config.webhookPollMs);
+    },
+    async close() {
+      await worker.close();
+      await mailer.close();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot, watchForErrors } from './browser.js';
+import { waitForLink } from './outbox.js';
+import { startWoesServer, type WoesServer } from './server.js';
+import { startTarget, type Target } from '../apitests/target.js';
+
+const RUN = Math.random().toString(36).slice(2, 8);
+const OWNER = { email: `vera.${RUN}@example.test`, password: 'correct horse battery staple' };
+const FIRST = `sk_first_${RUN}_0123456789`;
+const SECOND = `sk_second_${RUN}_9876543210`;
+
+async function api(server: WoesServer, path: string, body: unknown): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+describe('Settings → API tests in a real browser', { timeout: 180_000 }, () => {
+  let server: WoesServer;
+  let browser: Browser;
+  let target: Target;
+
+  before(async () => {
+    target = await startTarget();
+    // The loopback target is reachable only with the test-only setting.
+    server = await startWoesServer({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true' });
+    browser = await launchChromium();
+    const registered = await api(server, '/auth/register', {
+      email: OWNER.email,
+      password: OWNER.password,
+      name: 'Vera Vault',
+      workspaceName: 'Vault Co',
+    });
+    assert.equal(registered.status, 202);
+    const link = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
+    const verified = await api(server, '/auth/verify-email', { token: new URL(link).searchParams.get('token') });
+    assert.equal(verified.status, 200);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await target?.close();
+  });
+
+  test('an owner stores a credential, runs checks, replaces the secret and deletes it; the secret never shows', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors = watchForErrors(page);
+    try {
+      await page.goto(`${server.url}/app/sign-in`);
+      await page.getByLabel('Email').fill(OWNER.email);
+      await page.getByLabel('Password').fill(OWNER.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL('**/app/settings/keys');
+      await page.getByRole('link', { name: 'API tests' }).click();
+      await page.getByRole('heading', { name: 'API tests', level: 1 }).waitFor();
+      await page.getByText('No API test credentials yet.').waitFor();
+
+      const form = page.getByRole('form', { name: 'New API test credential' });
+      await form.getByLabel('Name').fill('Shop API');
+      await form.getByLabel('Base URL').fill(`${target.url}/v1`);
+      await form.getByLabel('Authentication').selectOption('header');
+      await form.getByLabel('Header name').fill('x-api-key');
+      await form.getByLabel('Secret').fill(FIRST);
+      await form.getByRole('button', { name: 'Save credential' }).click();
+      const item = page.getByRole('list', { name: 'API test credentials' }).getByRole('listitem').first();
+      await item.getByRole('heading', { name: 'Shop API' }).waitFor();
+      assert.equal(await form.getByLabel('Secret').inputValue(), '', 'the secret left the form once stored');
+      assert.match((await item.textContent()) ?? '', /Header \(x-api-key\) · secret stored, never shown/);
+
+      target.expect('x-api-key', FIRST);
+      const check = page.getByRole('form', { name: 'Run a check with Shop API' });
+      await check.getByLabel('Path').fill('/status');
+      await check.getByLabel('Expected status').fill('200');
+      await check.getByRole('button', { name: 'Run check' }).click();
+      const history = page.getByRole('list', { name: 'Checks with Shop API' });
+      await history.getByText('GET /status').waitFor();
+      const first = history.getByRole('listitem').first();
+      assert.match((await first.textContent()) ?? '', /OK/);
+      assert.match((await first.textContent()) ?? '', /200 · \d+ ms/);
+      assert.match((await first.locator('pre').textContent()) ?? '', /\[redacted\]/, 'the echo is shown redacted');
+      assert.equal(target.hits.at(-1)?.path, '/v1/status');
+      await screenshot(page, 'api-tests-01-check');
+
+      await item.getByRole('button', { name: 'Replace secret of Shop API' }).click();
+      await item.getByLabel('New secret for Shop API').fill(SECOND);
+      await item.getByRole('button', { name: 'Replace secret' }).click();
+      await item.getByRole('button', { name: 'Replace secret of Shop API' }).waitFor();
+      target.expect('x-api-key', SECOND);
+      await check.getByLabel('Path').fill('/again');
+      await check.getByRole('button', { name: 'Run check' }).click();
+      await history.getByText('GET /again').waitFor();
+      assert.match((await history.getByRole('listitem').first().textContent()) ?? '', /OK/);
+
+      const text = await page.content();
+      for (const secret of [FIRST, SECOND]) {
+        assert.ok(!text.includes(secret), 'the page never shows a secret');
+        assert.ok(!text.includes(Buffer.from(secret).toString('base64')));
+      }
+
+      await item.getByRole('button', { name: 'Delete Shop API' }).click();
+      await item.getByRole('button', { name: 'Delete Shop API' }).click();
+      await page.getByText('No API test credentials yet.').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

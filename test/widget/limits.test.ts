@@ -1,0 +1,44 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { widgetTenant, type WidgetTenant } from './helpers.js';
+
+/** SPEC §5's widget rows, at their default numbers: 10 new conversations / hour, 5 reads / minute, 5 searches / minute, per IP. */
+let t: TestApp;
+let w: WidgetTenant;
+
+before(async () => {
+  t = await createTestApp();
+  w = await widgetTenant(t);
+});
+after(() => t.close());
+
+test('10 new widget conversations per hour per IP, then 429 with Retry-After; another IP is unaffected', async () => {
+  for (let i = 0; i < 10; i++)
+    assert.equal((await w.widget('POST', '/conversations', { body: `n${i}` }, {}, '192.0.2.10')).statusCode, 201);
+  const refused = await w.widget('POST', '/conversations', { body: 'eleventh' }, {}, '192.0.2.10');
+  assert.equal(refused.statusCode, 429);
+  assert.equal(refused.json.code, 'rate_limited');
+  assert.ok(Number(refused.headers['retry-after']) > 0);
+  assert.equal((await w.widget('POST', '/conversations', { body: 'other ip' }, {}, '192.0.2.11')).statusCode, 201);
+});
+
+test('5 reads of a conversation per minute per IP, then 429 with Retry-After', async () => {
+  const created = await w.widget('POST', '/conversations', { body: 'read me' }, {}, '192.0.2.20');
+  const secret = { 'x-woes-conversation-secret': created.json.historySecret };
+  const url = `/conversations/${created.json.conversation.id}`;
+  for (let i = 0; i < 5; i++)
+    assert.equal((await w.widget('GET', url, undefined, secret, '192.0.2.21')).statusCode, 200);
+  const refused = await w.widget('GET', url, undefined, secret, '192.0.2.21');
+  assert.equal(refused.statusCode, 429);
+  assert.ok(Number(refused.headers['retry-after']) > 0);
+  assert.equal((await w.widget('GET', url, undefined, secret, '192.0.2.22')).statusCode, 200);
+});
+
+test('anonymous knowledge-base search through a widget key: 5 per minute per IP', async () => {
+  for (let i = 0; i < 5; i++)
+    assert.equal((await w.widget('GET', '/kb/search?q=refund', undefined, {}, '192.0.2.30')).statusCode, 200);
+  const refused = await w.widget('GET', '/kb/search?q=refund', undefined, {}, '192.0.2.30');
+  assert.equal(refused.statusCode, 429);
+  assert.ok(Number(refused.headers['retry-after']) > 0);
+});
