@@ -6,13 +6,20 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createTestApp, type TestApp, type TestAppOptions } from '../helpers/app.js';
 
-/** Counts every query Kysely sends, in or out of transactions. */
+/**
+ * Counts the queries Kysely sends, in or out of transactions, on behalf of requests made through
+ * `t.request`: each request runs in an async context of its own, and a query is counted only when
+ * it is compiled inside one. Background work (usage flushes, the invalidation-log poll, webhook and
+ * governance jobs) runs in the contexts their timers were started in, so it never adds to a count.
+ */
 export class QueryCounter implements KyselyPlugin {
   count = 0;
+  readonly requests = new AsyncLocalStorage<true>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++;
+    if (this.requests.getStore() === true) this.count++;
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -27,11 +34,13 @@ export async function createCountingTestApp(
   const queries = new QueryCounter();
   const t = await createTestApp({
     ...options,
-    // The webhook worker polls the database in the background; counts here are of requests' queries only.
-    env: { WOES_WEBHOOK_POLL_MS: '60000', ...(options.env ?? {}) },
     wrapStorage: (storage) => ({ ...storage, db: storage.db.withPlugin(queries) }),
   });
-  return Object.assign(t, { queries });
+  const request = t.request.bind(t);
+  return Object.assign(t, {
+    queries,
+    request: (options: Parameters<TestApp['request']>[0]) => queries.requests.run(true, () => request(options)),
+  });
 }
 
 /** Polls `check` until it returns true or `ms` pass; returns the elapsed time, or throws. */
