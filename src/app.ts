@@ -82,16 +82,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addSchema(ErrorBody);
   // JSON only: a text body is a 415, not a string that slips past the schema.
   app.removeContentTypeParser(['text/plain']);
-  app.addHook('onRequest', async function echoCorrelationId(request, reply) {
-    reply.header('x-correlation-id', request.id);
+  // Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
+  app.addHook('onRequest', function echoCorrelationId(request, reply, done) {
     // API answers are per caller and often carry secrets: no browser or proxy may keep them (SPEC §9).
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/')) reply.headers({ 'x-correlation-id': request.id, 'cache-control': 'no-store' });
+    else reply.header('x-correlation-id', request.id);
+    done();
   });
-  app.addHook('onResponse', async function logRequest(request, reply) {
+  app.addHook('onResponse', function logRequest(request, reply, done) {
     request.log.info(
       { req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
       'request completed',
     );
+    done();
   });
   registerErrorHandling(app);
   await registerOpenAPI(app, VERSION);

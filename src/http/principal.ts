@@ -1,6 +1,7 @@
 import type { Plan } from '../config.js';
 import { unauthorized, type AppError } from '../errors.js';
 import type { RequestCaller } from './caller.js';
+import type { MaybePromise } from '../lib/maybe-promise.js';
 import type { Role, Scope } from '../scopes/scopes.js';
 
 /** Who is calling, as established by the authentication hook. */
@@ -49,10 +50,11 @@ export interface CredentialVerifier<P extends Principal = Principal> {
   /** The 401 message when this kind is presented to a route that does not take it. */
   readonly misplaced: string;
   /**
+   * A value when the answer needs no I/O (a cached key), a promise otherwise.
    * `workspaceId` is the x-workspace-id header as sent (unchecked): a session verifier checks
    * membership of it; an API key carries its own workspace.
    */
-  verify(token: string, caller: RequestCaller, workspaceId: string | null): Promise<Verification<P>>;
+  verify(token: string, caller: RequestCaller, workspaceId: string | null): MaybePromise<Verification<P>>;
 }
 
 /** A credential kind that is never a REST credential (widget keys): claimed only to be refused by name. */

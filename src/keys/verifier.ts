@@ -9,6 +9,7 @@ import { API_KEY_PREFIX, hashKey, isWellFormedApiKey, sameHash } from './key-for
 import { keyRepository } from './key-repository.js';
 import type { UsageBuffer } from './usage-buffer.js';
 import { IpAllowlist } from './ip-allowlist.js';
+import type { MaybePromise } from '../lib/maybe-promise.js';
 
 /** The backstop: a cached answer never outlives this, even if an invalidation is lost. */
 export const KEY_CACHE_TTL_MS = 60_000;
@@ -51,10 +52,17 @@ interface ThrottledAudit {
   readonly seen: Map<string, number>;
 }
 
-const invalidKey = (): Verification<KeyPrincipal> => ({
-  valid: false,
-  error: unauthorized('The API key is not valid.'),
-});
+/** Refusals carry no per-request state, so each is built once (no allocation, no stack to capture). */
+const refusal = (error: AppError): Verification<KeyPrincipal> => Object.freeze({ valid: false, error });
+const INVALID_KEY = refusal(unauthorized('The API key is not valid.'));
+const KEY_DISABLED = refusal(
+  new AppError('key_disabled', 'The API key was disabled after going unused; an admin can re-enable it.'),
+);
+const KEY_EXPIRED = refusal(new AppError('key_expired', 'The API key has expired; create or roll a new one.'));
+const IP_NOT_ALLOWED = refusal(
+  new AppError('ip_not_allowed', "The request's IP address is not on this API key's allowlist."),
+);
+const PLAN_REQUIRED = refusal(new AppError('plan_required', "The workspace's plan does not include API access."));
 
 const NEGATIVE = true;
 
@@ -98,41 +106,34 @@ export class KeyVerifier implements CredentialVerifier<ApiKeyPrincipal> {
     return token.startsWith(API_KEY_PREFIX);
   }
 
-  async verify(token: string, caller: Caller): Promise<Verification<KeyPrincipal>> {
+  /**
+   * Answered synchronously whenever the cache decides (a warm key, a known-unknown key, a junk
+   * token): only a cache miss waits for the database, and only a refusal that is audited waits
+   * for its audit row.
+   */
+  verify(token: string, caller: Caller): MaybePromise<Verification<KeyPrincipal>> {
     // A mistyped or invented key is refused here, before hashing or any lookup.
-    if (!isWellFormedApiKey(token)) return invalidKey();
+    if (!isWellFormedApiKey(token)) return INVALID_KEY;
     const hash = hashKey(token);
-    let entry: CachedKey | null | undefined = this.positive.get(hash);
-    if (entry === undefined) {
-      if (this.negative.get(hash) !== undefined) return invalidKey();
-      entry = await this.load(hash);
-      if (entry === null) return invalidKey();
-    }
+    const entry = this.positive.get(hash);
+    if (entry !== undefined) return this.judge(entry, caller);
+    if (this.negative.get(hash) !== undefined) return INVALID_KEY;
+    return this.load(hash).then((loaded) => (loaded === null ? INVALID_KEY : this.judge(loaded, caller)));
+  }
+
+  /** What a known key's entry says about this request (state, expiry, address, plan). */
+  private judge(entry: CachedKey, caller: Caller): MaybePromise<Verification<KeyPrincipal>> {
     // Disabled by the idle-key policy: an admin can re-enable it, so it is not "unknown".
-    if (entry.disabled)
-      return {
-        valid: false,
-        error: new AppError('key_disabled', 'The API key was disabled after going unused; an admin can re-enable it.'),
-      };
+    if (entry.disabled) return KEY_DISABLED;
     const now = this.core.clock.now();
     if (entry.expiresAt !== null && entry.expiresAt <= now) {
-      await this.auditThrottled(this.expiredAudit, entry.principal, now, caller);
-      return { valid: false, error: new AppError('key_expired', 'The API key has expired; create or roll a new one.') };
+      return this.auditThrottled(this.expiredAudit, entry.principal, now, caller).then(() => KEY_EXPIRED);
     }
     // The allowlist rides in the cached entry: refusing an address costs no lookup.
     if (entry.allowlist !== null && !entry.allowlist.allows(caller.ip ?? '')) {
-      await this.auditThrottled(this.ipDeniedAudit, entry.principal, now, caller);
-      return {
-        valid: false,
-        error: new AppError('ip_not_allowed', "The request's IP address is not on this API key's allowlist."),
-      };
+      return this.auditThrottled(this.ipDeniedAudit, entry.principal, now, caller).then(() => IP_NOT_ALLOWED);
     }
-    if (!PLANS_WITH_API.has(entry.principal.plan)) {
-      return {
-        valid: false,
-        error: new AppError('plan_required', "The workspace's plan does not include API access."),
-      };
-    }
+    if (!PLANS_WITH_API.has(entry.principal.plan)) return PLAN_REQUIRED;
     this.usage.record(entry.principal.keyId, now, caller.ip, caller.userAgent);
     return entry.verified;
   }

@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { MemoryCounters } from './memory-counters.js';
 import { resolveRules, type RateRule, type RuleName } from './rate-limiter.js';
 import { WindowLimiter } from './window-limiter.js';
 
@@ -8,17 +8,13 @@ export interface MemoryLimiterOptions {
 }
 
 /**
- * In-process limiter for embedded mode: sliding windows (window-limiter.ts) over
- * rate-limiter-flexible's RateLimiterMemory counters. JavaScript runs one callback at a time
- * and each increment is synchronous inside the library, so each one is atomic.
+ * In-process limiter for embedded mode: sliding windows (window-limiter.ts) over MemoryCounters,
+ * which answer synchronously (`take` returns a value, not a promise). JavaScript runs one call
+ * at a time and each increment is synchronous, so each one is atomic.
  */
 export class MemoryRateLimiter extends WindowLimiter {
   constructor(now: () => number = Date.now, options: MemoryLimiterOptions = {}) {
-    // points/duration are the library's defaults only: every call passes its window's expiry,
-    // and the decision is made from the counts by WindowLimiter.
-    super(new RateLimiterMemory({ keyPrefix: 'rl', points: 1, duration: 60 }), {
-      now,
-      rules: resolveRules(options.rules),
-    });
+    // Every call passes its window's expiry; the decision is made from the counts by WindowLimiter.
+    super(new MemoryCounters(), { now, rules: resolveRules(options.rules) });
   }
 }

@@ -1,3 +1,5 @@
+import type { MaybePromise } from '../lib/maybe-promise.js';
+
 /**
  * Rate limiting behind one small interface (SPEC §5). The memory implementation serves
  * embedded mode; the Redis one shares counters across instances. Both are atomic: with one
@@ -25,6 +27,11 @@ export interface RateLimiter {
   readonly rules: RateRules;
   /** Takes `cost` points for `key` in the named bucket and says whether that was allowed. */
   consume(bucket: string, key: string, rule: RateRule, cost?: number): Promise<RateLimitResult>;
+  /**
+   * The same as consume, answered at once when the counters are in this process (embedded mode),
+   * so the authentication hook's warm path awaits nothing; a promise when they are in Redis.
+   */
+  take(bucket: string, key: string, rule: RateRule, cost?: number): MaybePromise<RateLimitResult>;
   /** Says whether `key` is currently blocked, without taking a point. */
   check(bucket: string, key: string, rule: RateRule): Promise<RateLimitResult>;
   /**

@@ -1,5 +1,5 @@
-import type { RateLimiterRes } from 'rate-limiter-flexible';
 import { TTLCache } from '../cache/ttl-cache.js';
+import { andThen, both, type MaybePromise } from '../lib/maybe-promise.js';
 import {
   DEFAULT_RULES,
   type RateLimiter,
@@ -9,15 +9,20 @@ import {
 } from './rate-limiter.js';
 import { fits, resultOf, waitMs, weightedUse } from './sliding-window.js';
 
+/** A counter's value as a store reports it (rate-limiter-flexible's RateLimiterRes has this field). */
+export interface CounterValue {
+  readonly consumedPoints: number;
+}
+
 /**
- * The part of a rate-limiter-flexible limiter this class uses: its atomic counters with expiry
- * (RateLimiterMemory in process, RateLimiterRedis in Redis with a memory insurance limiter).
+ * Atomic counters with expiry: MemoryCounters in process (answers synchronously), or
+ * rate-limiter-flexible's RateLimiterRedis with a memory insurance limiter (answers later).
  */
 export interface CounterStore {
-  penalty(key: string, points: number, options: { customDuration: number }): Promise<RateLimiterRes>;
-  reward(key: string, points: number, options: { customDuration: number }): Promise<RateLimiterRes>;
-  get(key: string): Promise<RateLimiterRes | null>;
-  delete(key: string): Promise<boolean>;
+  penalty(key: string, points: number, options: { customDuration: number }): MaybePromise<CounterValue>;
+  reward(key: string, points: number, options: { customDuration: number }): MaybePromise<CounterValue>;
+  get(key: string): MaybePromise<CounterValue | null>;
+  delete(key: string): MaybePromise<boolean>;
 }
 
 export interface WindowLimiterOptions {
@@ -87,35 +92,46 @@ export class WindowLimiter implements RateLimiter {
   }
 
   async consume(bucket: string, key: string, rule: RateRule, cost = 1): Promise<RateLimitResult> {
+    return this.take(bucket, key, rule, cost);
+  }
+
+  take(bucket: string, key: string, rule: RateRule, cost = 1): MaybePromise<RateLimitResult> {
     const place = this.locate(bucket, key, rule);
     if ('allowed' in place) return place;
-    const { id, now, window, elapsed } = place;
-    const { durationMs } = rule;
+    const { id, window } = place;
     const counterKey = `${id}:${window}`;
     const options = { customDuration: ttlSeconds(rule) };
-    let current: number;
-    let previous = this.previousCounts.get(`${id}:${window - 1}`);
-    if (previous === undefined) {
-      // Both requests leave together: one round trip to Redis.
-      const [res, before] = await Promise.all([
-        this.store.penalty(counterKey, cost, options),
-        this.readPrevious(id, window, durationMs, now),
-      ]);
-      current = res.consumedPoints;
-      previous = before;
-    } else {
-      current = (await this.store.penalty(counterKey, cost, options)).consumedPoints;
-    }
-    this.durations.set(bucket, durationMs);
-    const allowed = weightedUse(previous, current, elapsed, durationMs) <= rule.points + 1e-9;
-    if (!allowed) {
-      await this.store.reward(counterKey, cost, options);
-      current -= cost;
-    }
-    const result = resultOf(previous, current, elapsed, rule, allowed, cost);
+    const previous = this.previousCounts.get(`${id}:${window - 1}`);
+    // Both requests leave together when the previous window is not known yet: one round trip to Redis.
+    const counted: MaybePromise<[CounterValue, number]> =
+      previous === undefined
+        ? both(this.store.penalty(counterKey, cost, options), this.readPrevious(id, window, rule.durationMs, place.now))
+        : andThen(this.store.penalty(counterKey, cost, options), (res): [CounterValue, number] => [res, previous]);
+    return andThen(counted, ([res, before]) => {
+      this.durations.set(bucket, rule.durationMs);
+      const current = res.consumedPoints;
+      if (weightedUse(before, current, place.elapsed, rule.durationMs) <= rule.points + 1e-9) {
+        return this.decide(place, rule, before, current, true, cost);
+      }
+      // Refused: the point goes back, so a client hammering a 429 recovers when Retry-After says.
+      return andThen(this.store.reward(counterKey, cost, options), () =>
+        this.decide(place, rule, before, current - cost, false, cost),
+      );
+    });
+  }
+
+  private decide(
+    place: { id: string; now: number; elapsed: number },
+    rule: RateRule,
+    previous: number,
+    current: number,
+    allowed: boolean,
+    cost: number,
+  ): RateLimitResult {
+    const result = resultOf(previous, current, place.elapsed, rule, allowed, cost);
     if (result.remaining === 0) {
-      const wait = allowed ? waitMs(previous, current, elapsed, rule, 1) : result.retryAfterMs;
-      this.remember(id, rule, now, wait);
+      const wait = allowed ? waitMs(previous, current, place.elapsed, rule, 1) : result.retryAfterMs;
+      this.remember(place.id, rule, place.now, wait);
     }
     return result;
   }
@@ -164,13 +180,14 @@ export class WindowLimiter implements RateLimiter {
     this.blocks.clear();
   }
 
-  private async readPrevious(id: string, window: number, durationMs: number, now: number): Promise<number> {
-    const res = await this.store.get(`${id}:${window - 1}`);
-    // A stray give-back after a counter expired can leave it below zero.
-    const count = Math.max(0, res?.consumedPoints ?? 0);
-    // Valid until the current window ends, when it stops being "the previous one".
-    this.previousCounts.set(`${id}:${window - 1}`, count, (window + 1) * durationMs - now);
-    return count;
+  private readPrevious(id: string, window: number, durationMs: number, now: number): MaybePromise<number> {
+    return andThen(this.store.get(`${id}:${window - 1}`), (res) => {
+      // A stray give-back after a counter expired can leave it below zero.
+      const count = Math.max(0, res?.consumedPoints ?? 0);
+      // Valid until the current window ends, when it stops being "the previous one".
+      this.previousCounts.set(`${id}:${window - 1}`, count, (window + 1) * durationMs - now);
+      return count;
+    });
   }
 
   private remember(id: string, rule: RateRule, now: number, waitMs: number): void {
