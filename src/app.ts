@@ -5,6 +5,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
 import { registerAuthentication } from './http/authenticate.js';
 import { registerOpenAPI } from './http/openapi.js';
 import { registerHealth } from './http/health.js';
+import { logRequestCompleted } from './http/logger.js';
 import { ErrorBody } from './http/schemas.js';
 import type { CoreDeps, DomainModule } from './deps.js';
 import { createCore, storageFor, type CoreOptions } from './core.js';
@@ -90,10 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     done();
   });
   app.addHook('onResponse', function logRequest(request, reply, done) {
-    request.log.info(
-      { req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
-      'request completed',
-    );
+    logRequestCompleted(request, reply.statusCode, reply.elapsedTime);
     done();
   });
   registerErrorHandling(app);

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions }
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import { sendError } from './error-handler.js';
+import { logRequestCompleted } from './logger.js';
 
 /**
  * Errors Fastify raises before routing (a badly %-encoded URL, a path parameter over the length
@@ -19,12 +20,7 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
   reply.header('x-correlation-id', request.id);
   reply.header('cache-control', 'no-store');
   // Logged here: a request refused before routing reaches none of the app's hooks.
-  reply.raw.once('finish', () => {
-    request.log.info(
-      { req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
-      'request completed',
-    );
-  });
+  reply.raw.once('finish', () => logRequestCompleted(request, reply.statusCode, reply.elapsedTime));
   const refusal =
     error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? new AppError('invalid_request', 'The URL is not valid.', {

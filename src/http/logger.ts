@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { redactSecrets, SECRET_FIELD_NAMES } from '../security/redact.js';
 
@@ -84,9 +85,7 @@ export function createLogger(options: LoggerOptions): Logger {
         req(request: { method: string; url: string; ip?: string; headers?: Record<string, unknown> }) {
           return {
             method: request.method,
-            url: redactSecrets(
-              request.url.replace(/([?&](?:access_token|api_key|key|token|secret)=)[^&]*/gi, '$1[REDACTED]'),
-            ),
+            url: redactUrl(request.url),
             ip: request.ip,
             userAgent: request.headers?.['user-agent'],
           };
@@ -104,4 +103,45 @@ export function createLogger(options: LoggerOptions): Logger {
  */
 function serializeError(error: unknown): unknown {
   return error instanceof Error ? pino.stdSerializers.err(error) : error;
+}
+
+function redactUrl(url: string): string {
+  return redactSecrets(url.replace(/([?&](?:access_token|api_key|key|token|secret)=)[^&]*/gi, '$1[REDACTED]'));
+}
+
+interface PinoInternals {
+  [key: symbol]: unknown;
+}
+
+/**
+ * The one access-log line of every request ("request completed"), as pino would write it from the
+ * request's child logger with the `req` serializer above — built by hand because it is written on
+ * every request: through pino's generic path (serializer, formatter, whole-line redaction) it cost
+ * about 7 µs, a tenth of a warm request. The caller's strings (URL, user agent, correlation id) are
+ * redacted one by one, as the line hook would have; a logger that is not pino's falls back to it.
+ */
+export function logRequestCompleted(
+  request: { method: string; url: string; ip: string; headers: Record<string, unknown>; log: FastifyBaseLogger },
+  statusCode: number,
+  responseTime: number,
+): void {
+  const log = request.log as Logger;
+  const root = log as unknown as PinoInternals;
+  const stream = root[pino.symbols.streamSym] as DestinationStream | undefined;
+  const chindings = root[pino.symbols.chindingsSym];
+  if (stream === undefined || typeof chindings !== 'string' || !log.isLevelEnabled('info')) {
+    log.info({ req: request, statusCode, responseTime }, 'request completed');
+    return;
+  }
+  const agent = request.headers['user-agent'];
+  // The child's bindings (pid, hostname, requestId) are serialised once by pino, not redacted: the
+  // correlation id is the caller's text.
+  const line =
+    `{"level":${log.levels.values.info},"time":${Date.now()}${redactSecrets(chindings)}` +
+    `,"req":{"method":${JSON.stringify(request.method)},"url":${JSON.stringify(redactUrl(request.url))}` +
+    `,"ip":${JSON.stringify(request.ip)}` +
+    (typeof agent === 'string' ? `,"userAgent":${JSON.stringify(redactSecrets(agent))}` : '') +
+    `},"statusCode":${statusCode},"responseTime":${Number.isFinite(responseTime) ? responseTime : null}` +
+    `,"msg":"request completed"}\n`;
+  stream.write(line);
 }
