@@ -124,9 +124,8 @@ async function seedArticles(base, secret, count) {
     const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) => {
       const n = i + j;
       const topic = TOPICS[n % TOPICS.length];
-      const other = TOPICS[(n * 7 + 3) % TOPICS.length];
       const sentences = Array.from({ length: 25 }, () =>
-        Array.from({ length: 12 }, (_, w) => (w === 5 && random() < 0.3 ? other : pick(WORDS))).join(' '),
+        Array.from({ length: 12 }, (_, w) => (w === 5 && random() < 0.15 ? pick(TOPICS) : pick(WORDS))).join(' '),
       );
       return api(base, secret, 'POST', '/api/v1/kb/articles', {
         title: `How to handle a ${topic} question (${n})`,
@@ -137,6 +136,11 @@ async function seedArticles(base, secret, count) {
     });
     await Promise.all(batch);
   }
+  const found = await api(base, secret, 'GET', `/api/v1/kb/search?q=${encodeURIComponent(KB_QUERY)}&limit=50`);
+  if (found.data.length === 0) throw new Error(`the seeded articles do not match "${KB_QUERY}"`);
+  console.log(
+    `seeded ${count} articles; "${KB_QUERY}" matches ${found.data.length}${found.data.length === 50 ? '+' : ''}`,
+  );
 }
 
 function badChecksum(key) {
