@@ -193,8 +193,8 @@ function statementDelta(before, after, requests) {
   }
   top.sort((a, b) => b.calls - a.calls);
   return {
-    perRequest: requests ? Number(((after.total - before.total) / requests).toFixed(2)) : null,
-    top: top.slice(0, 6).map((s) => ({ ...s, perRequest: Number((s.calls / requests).toFixed(2)) })),
+    perRequest: requests ? Number(((after.total - before.total) / requests).toFixed(3)) : null,
+    top: top.slice(0, 6).map((s) => ({ ...s, perRequest: Number((s.calls / requests).toFixed(3)) })),
   };
 }
 

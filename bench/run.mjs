@@ -149,13 +149,13 @@ function badChecksum(key) {
 }
 
 /** Scale-out services: the private ones (`--private-services`), or those of the environment. */
-async function services(dataDir) {
+async function services() {
   if (PRIVATE) {
     const unavailable = privatePostgresUnavailable();
     if (unavailable) {
       console.log(`--private-services skipped: ${unavailable}. Running with the environment's services.`);
     } else {
-      const postgres = await startPrivatePostgres(dataDir);
+      const postgres = await startPrivatePostgres();
       const redis = await startPrivateRedis().catch(async (error) => {
         await postgres.stop();
         throw error;
@@ -177,7 +177,7 @@ async function main() {
   prepare();
   const { generateApiKey } = await import(path.join(ROOT, 'dist', 'keys', 'key-format.js'));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'woes-bench-'));
-  const scaleOut = await services(dataDir);
+  const scaleOut = await services();
   try {
     await benchmark({ generateApiKey, dataDir, scaleOut });
   } finally {
@@ -476,10 +476,12 @@ function report({ rows, machine, revocation, scale, scaleOut, statementsNote, mo
     ...(statementRows.length
       ? [
           '',
-          'Most frequent statements per scenario (calls per request, mean execution µs):',
+          'Most frequent statements per scenario (pg_stat_statements: calls per request, calls, mean execution µs):',
           ...statementRows.flatMap((r) => [
             `- ${r.name}:`,
-            ...r.statements.top.map((s) => `  - ${s.perRequest} × ${s.meanMicros} µs: \`${s.query.slice(0, 140)}\``),
+            ...r.statements.top.map(
+              (s) => `  - ${s.perRequest}/req (${s.calls}) × ${s.meanMicros} µs: \`${s.query.slice(0, 120)}\``,
+            ),
           ]),
         ]
       : []),

@@ -8,7 +8,18 @@
 // machine's /proc shows them, and statements come from pg_stat_statements if that database has it.
 import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -50,10 +61,13 @@ function postgresIdentity() {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-/** A PostgreSQL of the bench's own in `root` (a temporary folder), with a `woes` database. */
-export async function startPrivatePostgres(root) {
+/** A PostgreSQL of the bench's own in a temporary folder, with a `woes` database. */
+export async function startPrivatePostgres() {
   const bin = postgresBin();
   const identity = postgresIdentity();
+  // Its own folder, owned by the user PostgreSQL runs as (a root-only 0700 folder would lock it out).
+  const root = mkdtempSync(path.join(os.tmpdir(), 'woes-bench-pg-'));
+  if (identity.uid !== undefined) chownSync(root, identity.uid, identity.gid);
   const data = path.join(root, 'pgdata');
   const socket = path.join(root, 'pgsock');
   for (const dir of [data, socket]) {
@@ -63,7 +77,7 @@ export async function startPrivatePostgres(root) {
   execFileSync(
     path.join(bin, 'initdb'),
     ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
-    { stdio: 'ignore', ...identity },
+    { stdio: ['ignore', 'ignore', 'pipe'], ...identity },
   );
   const port = await freePort();
   const log = openSync(path.join(root, 'postgres.log'), 'a');
@@ -113,6 +127,7 @@ export async function startPrivatePostgres(root) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGQUIT'); // immediate shutdown: the data is thrown away
       await Promise.race([exited, sleep(10_000)]);
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }
