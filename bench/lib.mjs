@@ -18,9 +18,22 @@ export function freePort() {
   });
 }
 
+// Every process the bench starts, so a failed run leaves none behind (see killStarted).
+const started = new Set();
+function track(child) {
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** SIGKILLs every process the bench started that is still running (a failed run). */
+export function killStarted() {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
 /** Starts a process and resolves once `url` answers (servers that log to a file print nothing). */
 export async function startServer(command, args, { env = {}, url }) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = track(spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] }));
   let err = '';
   child.stderr.on('data', (chunk) => (err += chunk));
   for (let i = 0; i < 600; i++) {
@@ -41,7 +54,9 @@ export async function startServer(command, args, { env = {}, url }) {
 /** Starts a process and resolves once a line of its stdout matches `ready`. */
 export function startProcess(command, args, { env = {}, ready = /./, cwd } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(
+      spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${out}\n${err}`)), 60_000);

@@ -24,6 +24,7 @@ import {
   startProcess,
   stopProcess,
   cpuSeconds,
+  killStarted,
   WARMUP,
   WORKERS,
 } from './lib.mjs';
@@ -494,5 +495,6 @@ function report({ rows, machine, revocation, scale, scaleOut, statementsNote, mo
 
 main().catch((error) => {
   console.error(error);
+  killStarted();
   process.exit(1);
 });
