@@ -1,6 +1,6 @@
 // Helpers for the benchmark: processes, autocannon runs, peak RSS, and the report table.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import autocannon from 'autocannon';
 
@@ -18,9 +18,22 @@ export function freePort() {
   });
 }
 
+// Every process the bench starts, so a failed run leaves none behind (see killStarted).
+const started = new Set();
+function track(child) {
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** SIGKILLs every process the bench started that is still running (a failed run). */
+export function killStarted() {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
 /** Starts a process and resolves once `url` answers (servers that log to a file print nothing). */
 export async function startServer(command, args, { env = {}, url }) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = track(spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] }));
   let err = '';
   child.stderr.on('data', (chunk) => (err += chunk));
   for (let i = 0; i < 600; i++) {
@@ -41,7 +54,9 @@ export async function startServer(command, args, { env = {}, url }) {
 /** Starts a process and resolves once a line of its stdout matches `ready`. */
 export function startProcess(command, args, { env = {}, ready = /./, cwd } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(
+      spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${out}\n${err}`)), 60_000);
@@ -81,44 +96,98 @@ export function peakRSS(pid) {
   }
 }
 
+/**
+ * BENCH_WORKERS=N runs autocannon in N worker threads of the bench process (its `workers`
+ * option), so the load generator is not one event loop; unset or 0, it runs on the bench's main
+ * thread. Either way it never runs in a server's process. Functions cannot cross into a worker:
+ * with workers, `setupRequest` must be a file path (see bench/unknown-key.cjs).
+ */
+export const WORKERS = Number(process.env.BENCH_WORKERS ?? 0);
+
 export function cannon(options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { connections: CONNECTIONS, pipelining: 1, ...(WORKERS > 0 ? { workers: WORKERS } : {}), ...options },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
-export function cpuSeconds(pid) {
+/** The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses). */
+function statFields(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+const TICKS = 100; // USER_HZ: /proc reports CPU times in 1/100 s on Linux.
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc: every thread of it
+ * (autocannon's workers are threads of the bench process), live or ended. With `children`,
+ * also what its waited-for children used (a postmaster reaps its backends).
+ */
+export function cpuSeconds(pid, { children = false } = {}) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const f = statFields(pid);
+    // utime, stime, cutime, cstime are fields 14–17 of stat (11–14 after the command name).
+    const own = Number(f[11]) + Number(f[12]);
+    return (children ? own + Number(f[13]) + Number(f[14]) : own) / TICKS;
   } catch {
     return null;
   }
 }
 
+/** Pids whose parent is `parent`, from /proc. */
+export function childrenOf(parent) {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (Number(statFields(entry)[1]) === parent) found.push(Number(entry));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return found;
+}
+
+/** Reads every CPU probe (name → cumulative seconds, or null when unreadable). */
+function sample(probes) {
+  return Object.fromEntries(Object.entries(probes).map(([name, probe]) => [name, probe()]));
+}
+
 /**
- * A warm-up, then the measured run. Returns requests/s, p50/p99 latency, the status counts and,
- * given the server's pid, the server's CPU time per request: on a 2-core machine the load
- * generator shares the CPUs, so CPU per request is the steadier measure of the server's cost.
+ * A warm-up, then the measured run. Returns requests/s, p50/p99 latency, the status counts and
+ * CPU time per request of each probe (`cpu`: name → () => cumulative CPU seconds, e.g. the
+ * servers, PostgreSQL, Redis), plus the load generator's own (this process, workers included)
+ * and how many cores it kept busy. On a 2-core machine the load generator shares the CPUs, so
+ * CPU per request is the steadier measure of a server's cost. `statements` (optional, async)
+ * returns PostgreSQL's cumulative statement counts ({ total, byQuery }) to difference.
  */
-export async function measure({ pid, ...options }) {
+export async function measure({ cpu = {}, statements, ...options }) {
   await cannon({ ...options, duration: WARMUP });
-  const cpuBefore = pid ? cpuSeconds(pid) : null;
+  const statementsBefore = statements ? await statements() : null;
+  const before = sample(cpu);
+  const loadBefore = cpuSeconds(process.pid);
+  const started = performance.now();
   const result = await cannon({ ...options, duration: DURATION });
-  const cpuAfter = pid ? cpuSeconds(pid) : null;
+  const wall = (performance.now() - started) / 1000;
+  const loadAfter = cpuSeconds(process.pid);
+  const after = sample(cpu);
+  const statementsAfter = statements ? await statements() : null;
+  const total = result.requests.total;
+  const perRequest = (a, b) => (a !== null && b !== null && total ? Math.round(((b - a) * 1e6) / total) : null);
+  const cpuMicros = {};
+  for (const name of Object.keys(cpu)) cpuMicros[name] = perRequest(before[name], after[name]);
   return {
-    cpuMicros:
-      cpuBefore !== null && cpuAfter !== null
-        ? Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total)
-        : null,
+    cpuMicros,
+    loadCpuMicros: perRequest(loadBefore, loadAfter),
+    loadCores: loadBefore !== null && loadAfter !== null ? Number(((loadAfter - loadBefore) / wall).toFixed(2)) : null,
+    statements: statementsBefore && statementsAfter ? statementDelta(statementsBefore, statementsAfter, total) : null,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    total: result.requests.total,
+    total,
     statuses: {
       '2xx': result['2xx'],
       '4xx': result['4xx'],
@@ -126,6 +195,21 @@ export async function measure({ pid, ...options }) {
       errors: result.errors,
       timeouts: result.timeouts,
     },
+  };
+}
+
+/** Statements per request over a run, and the most frequent statements. */
+function statementDelta(before, after, requests) {
+  const top = [];
+  for (const [query, { calls, micros }] of after.byQuery) {
+    const prior = before.byQuery.get(query) ?? { calls: 0, micros: 0 };
+    const n = calls - prior.calls;
+    if (n > 0) top.push({ query, calls: n, meanMicros: Math.round((micros - prior.micros) / n) });
+  }
+  top.sort((a, b) => b.calls - a.calls);
+  return {
+    perRequest: requests ? Number(((after.total - before.total) / requests).toFixed(3)) : null,
+    top: top.slice(0, 6).map((s) => ({ ...s, perRequest: Number((s.calls / requests).toFixed(3)) })),
   };
 }
 
