@@ -92,7 +92,7 @@ async function api(base, secret, method, url, body) {
 }
 
 async function seedConversations(base, secret, count) {
-  let first = null;
+  const ids = [];
   for (let i = 0; i < count; i += 50) {
     const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) =>
       api(base, secret, 'POST', '/api/v1/conversations', {
@@ -101,11 +101,13 @@ async function seedConversations(base, secret, count) {
         customer: { id: `cus_${(i + j) % 200}`, name: 'Ada Lovelace', email: `ada${(i + j) % 200}@example.com` },
       }),
     );
-    const created = await Promise.all(batch);
-    first ??= created[0].id;
+    for (const created of await Promise.all(batch)) ids.push(created.id);
   }
-  return first;
+  return ids;
 }
+
+/** Scenario 4 spreads its messages over this many conversations (BENCH_MESSAGE_CONVERSATIONS; 1 = all on one). */
+const MESSAGE_CONVERSATIONS = Number(process.env.BENCH_MESSAGE_CONVERSATIONS ?? 50);
 
 // Scenario 9's corpus: 200 published articles of a few hundred words from a small vocabulary,
 // so a query matches some tens of them and the ranking, snippets and limit all do work.
@@ -287,21 +289,27 @@ async function benchmark({ generateApiKey, dataDir, scaleOut }) {
     };
   };
 
-  const conversationId = wanted('3') || wanted('4') ? await seedConversations(baseA, secret, 1000) : null;
+  const conversationIds = wanted('3') || wanted('4') ? await seedConversations(baseA, secret, 1000) : [];
   if (wanted('9')) await seedArticles(baseA, secret, 200);
 
   await run('2 GET /api/v1/me (valid key)', () => spread({ path: '/api/v1/me', headers: auth }));
   await run('3 GET /api/v1/conversations?limit=10', () =>
     spread({ path: '/api/v1/conversations?limit=10', headers: auth }),
   );
-  await run('4 POST /api/v1/conversations/:id/messages', () =>
-    spread({
-      path: `/api/v1/conversations/${conversationId}/messages`,
+  await run(`4 POST /api/v1/conversations/:id/messages (${MESSAGE_CONVERSATIONS} conversations)`, () => {
+    const pathsFile = path.join(dataDir, 'message-paths.json');
+    const paths = conversationIds.slice(0, MESSAGE_CONVERSATIONS).map((id) => `/api/v1/conversations/${id}/messages`);
+    writeFileSync(pathsFile, JSON.stringify(paths));
+    process.env.BENCH_PATHS = pathsFile;
+    const setupRequest = path.join(ROOT, 'bench', 'rotate-path.cjs');
+    return spread({
+      path: paths[0],
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ role: 'user', body: 'I am getting a 401 from POST /orders.' }),
-    }),
-  );
+      requests: [{ setupRequest: WORKERS > 0 ? setupRequest : require(setupRequest) }],
+    });
+  });
   await run(`9 GET /api/v1/kb/search?q=${KB_QUERY} (200 articles)`, () =>
     spread({ path: `/api/v1/kb/search?q=${encodeURIComponent(KB_QUERY)}`, headers: auth }),
   );
