@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { workspaceCaller } from '../http/caller.js';
 import { typed } from '../http/typed.js';
-import { AUTH_ERRORS, ListOf, PageQuery } from '../http/schemas.js';
-import { pageRequest } from '../storage/pagination.js';
+import { deleteRoute, getRoute, listRoute } from '../http/route-helpers.js';
+import { AUTH_ERRORS } from '../http/schemas.js';
 import type { ApiTestCredentialsService } from './credentials-service.js';
 import {
   ApiTestCredential,
@@ -42,38 +41,33 @@ export async function apiTestCredentialRoutes(
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     '/api-tests/credentials',
     {
-      config: { auth: { scope: 'apitests.read' } },
-      schema: {
-        tags: TAGS,
-        summary: 'List API test credentials',
-        security: SECURITY,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: ListOf(ApiTestCredential), ...AUTH_ERRORS },
-      },
+      name: 'listApiTestCredentials',
+      scope: 'apitests.read',
+      tags: TAGS,
+      summary: 'List API test credentials',
+      security: SECURITY,
+      item: ApiTestCredential,
     },
-    async function listApiTestCredentials(request) {
-      return service.list(workspaceCaller(request), pageRequest(request.query));
-    },
+    (caller, page) => service.list(caller, page),
   );
 
-  app.get(
+  getRoute(
+    app,
     '/api-tests/credentials/:id',
     {
-      config: { auth: { scope: 'apitests.read' } },
-      schema: {
-        tags: TAGS,
-        summary: 'Get an API test credential',
-        security: SECURITY,
-        params: ApiTestCredentialId,
-        response: { 200: ApiTestCredential, ...AUTH_ERRORS },
-      },
+      name: 'getApiTestCredential',
+      scope: 'apitests.read',
+      tags: TAGS,
+      summary: 'Get an API test credential',
+      security: SECURITY,
+      params: ApiTestCredentialId,
+      item: ApiTestCredential,
     },
-    async function getApiTestCredential(request) {
-      return service.get(workspaceCaller(request), request.params.id);
-    },
+    (caller, { id }) => service.get(caller, id),
   );
 
   app.patch(
@@ -115,22 +109,18 @@ export async function apiTestCredentialRoutes(
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/api-tests/credentials/:id',
     {
-      config: { auth: { scope: 'apitests.write' } },
-      schema: {
-        tags: TAGS,
-        summary: 'Delete an API test credential',
-        description: 'The sealed secret is deleted; the runs made with it stay in the history.',
-        security: SECURITY,
-        params: ApiTestCredentialId,
-        response: { 204: Type.Null(), ...AUTH_ERRORS },
-      },
+      name: 'deleteApiTestCredential',
+      scope: 'apitests.write',
+      tags: TAGS,
+      summary: 'Delete an API test credential',
+      description: 'The sealed secret is deleted; the runs made with it stay in the history.',
+      security: SECURITY,
+      params: ApiTestCredentialId,
     },
-    async function deleteApiTestCredential(request, reply) {
-      await service.delete(workspaceCaller(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    (caller, { id }) => service.delete(caller, id),
   );
 }

@@ -37,3 +37,24 @@ export function withinLifetime(expiresAt: number | null, ceiling: number | null,
   }
   return ceiling;
 }
+
+/** The expiry a body asks for (`fields.at` ISO time or `fields.in` seconds from `now`); null when it names none. */
+export function requestedExpiry(input: ExpiryInput, now: number, fields: ExpiryFields = CREATE_FIELDS): number | null {
+  if (input.expiresAt !== undefined && input.expiresIn !== undefined) {
+    throw invalidRequest(`Send ${fields.at} or ${fields.in}, not both.`, [
+      { path: `/body/${fields.in}`, message: `not allowed with ${fields.at}` },
+    ]);
+  }
+  if (input.expiresIn !== undefined) return now + input.expiresIn * 1000;
+  if (input.expiresAt === undefined) return null;
+  const at = Date.parse(input.expiresAt);
+  if (Number.isNaN(at))
+    throw invalidRequest(`${fields.at} is not a valid time.`, [
+      { path: `/body/${fields.at}`, message: 'must be an ISO 8601 time' },
+    ]);
+  if (at <= now)
+    throw invalidRequest(`${fields.at} must be in the future.`, [
+      { path: `/body/${fields.at}`, message: 'must be in the future' },
+    ]);
+  return at;
+}

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { workspaceCaller } from '../http/caller.js';
 import { typed } from '../http/typed.js';
-import { AUTH_ERRORS, ListOf, PageQuery } from '../http/schemas.js';
-import { pageRequest } from '../storage/pagination.js';
+import { deleteRoute, getRoute, listRoute } from '../http/route-helpers.js';
+import { AUTH_ERRORS } from '../http/schemas.js';
 import type { KeysService } from './keys-service.js';
 import { ApiKey, ApiKeyWithSecret, CreateKeyBody, KeyId, KeyUsage, RenameKeyBody, RollKeyBody } from './schemas.js';
 
 const SECURITY: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
 const TAGS = ['keys'];
-const ListQuery = Type.Object(PageQuery, { additionalProperties: false });
 
 /** /keys: create, list, get, rename, revoke, roll and usage of server API keys (SPEC §6). */
 export async function keyRoutes(plugin: FastifyInstance, service: KeysService): Promise<void> {
@@ -35,38 +34,26 @@ export async function keyRoutes(plugin: FastifyInstance, service: KeysService): 
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     '/keys',
-    {
-      config: { auth: { scope: 'keys.read' } },
-      schema: {
-        tags: TAGS,
-        summary: 'List API keys',
-        security: SECURITY,
-        querystring: ListQuery,
-        response: { 200: ListOf(ApiKey), ...AUTH_ERRORS },
-      },
-    },
-    async function listKeys(request) {
-      return service.list(workspaceCaller(request), pageRequest(request.query));
-    },
+    { name: 'listKeys', scope: 'keys.read', tags: TAGS, summary: 'List API keys', security: SECURITY, item: ApiKey },
+    (caller, page) => service.list(caller, page),
   );
 
-  app.get(
+  getRoute(
+    app,
     '/keys/:id',
     {
-      config: { auth: { scope: 'keys.read' } },
-      schema: {
-        tags: TAGS,
-        summary: 'Get an API key',
-        security: SECURITY,
-        params: KeyId,
-        response: { 200: ApiKey, ...AUTH_ERRORS },
-      },
+      name: 'getKey',
+      scope: 'keys.read',
+      tags: TAGS,
+      summary: 'Get an API key',
+      security: SECURITY,
+      params: KeyId,
+      item: ApiKey,
     },
-    async function getKey(request) {
-      return service.get(workspaceCaller(request), request.params.id);
-    },
+    (caller, { id }) => service.get(caller, id),
   );
 
   app.patch(
@@ -107,23 +94,19 @@ export async function keyRoutes(plugin: FastifyInstance, service: KeysService): 
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/keys/:id',
     {
-      config: { auth: { scope: 'keys.write' } },
-      schema: {
-        tags: TAGS,
-        summary: 'Revoke an API key',
-        description: 'Immediate: the key is refused on the next request, by every instance within a second.',
-        security: SECURITY,
-        params: KeyId,
-        response: { 204: Type.Null(), ...AUTH_ERRORS },
-      },
+      name: 'revokeKey',
+      scope: 'keys.write',
+      tags: TAGS,
+      summary: 'Revoke an API key',
+      description: 'Immediate: the key is refused on the next request, by every instance within a second.',
+      security: SECURITY,
+      params: KeyId,
     },
-    async function revokeKey(request, reply) {
-      await service.revoke(workspaceCaller(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    (caller, { id }) => service.revoke(caller, id),
   );
 
   app.post(

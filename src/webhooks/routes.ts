@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { workspaceCaller } from '../http/caller.js';
 import { typed } from '../http/typed.js';
-import { AUTH_ERRORS, ListOf, PageQuery } from '../http/schemas.js';
-import { pageRequest } from '../storage/pagination.js';
+import { deleteRoute, getRoute, listRoute } from '../http/route-helpers.js';
+import { AUTH_ERRORS } from '../http/schemas.js';
 import type { EndpointsService } from './endpoints-service.js';
 import {
   CreateEndpointBody,
@@ -39,38 +38,33 @@ export async function webhookEndpointRoutes(plugin: FastifyInstance, service: En
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     '/webhooks',
     {
-      config: { auth: { scope: 'webhooks.read' } },
-      schema: {
-        tags: TAGS,
-        summary: 'List webhook endpoints',
-        security: SECURITY,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: ListOf(WebhookEndpoint), ...AUTH_ERRORS },
-      },
+      name: 'listWebhooks',
+      scope: 'webhooks.read',
+      tags: TAGS,
+      summary: 'List webhook endpoints',
+      security: SECURITY,
+      item: WebhookEndpoint,
     },
-    async function listWebhooks(request) {
-      return service.list(workspaceCaller(request), pageRequest(request.query));
-    },
+    (caller, page) => service.list(caller, page),
   );
 
-  app.get(
+  getRoute(
+    app,
     '/webhooks/:id',
     {
-      config: { auth: { scope: 'webhooks.read' } },
-      schema: {
-        tags: TAGS,
-        summary: 'Get a webhook endpoint',
-        security: SECURITY,
-        params: EndpointParams,
-        response: { 200: WebhookEndpoint, ...AUTH_ERRORS },
-      },
+      name: 'getWebhook',
+      scope: 'webhooks.read',
+      tags: TAGS,
+      summary: 'Get a webhook endpoint',
+      security: SECURITY,
+      params: EndpointParams,
+      item: WebhookEndpoint,
     },
-    async function getWebhook(request) {
-      return service.get(workspaceCaller(request), request.params.id);
-    },
+    (caller, { id }) => service.get(caller, id),
   );
 
   app.patch(
@@ -92,22 +86,18 @@ export async function webhookEndpointRoutes(plugin: FastifyInstance, service: En
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/webhooks/:id',
     {
-      config: { auth: { scope: 'webhooks.write' } },
-      schema: {
-        tags: TAGS,
-        summary: 'Delete a webhook endpoint',
-        security: SECURITY,
-        params: EndpointParams,
-        response: { 204: Type.Null(), ...AUTH_ERRORS },
-      },
+      name: 'deleteWebhook',
+      scope: 'webhooks.write',
+      tags: TAGS,
+      summary: 'Delete a webhook endpoint',
+      security: SECURITY,
+      params: EndpointParams,
     },
-    async function deleteWebhook(request, reply) {
-      await service.delete(workspaceCaller(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    (caller, { id }) => service.delete(caller, id),
   );
 
   app.post(

@@ -1,7 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from '../helpers/app.js';
-import { JWKSServer, signIdToken, type SigningKey } from '../helpers/jwks-server.js';
+import {
+  googleClaims as validGoogleClaims,
+  msClaims as validMSClaims,
+  startIdProviders,
+  type IdProviders,
+} from '../helpers/id-providers.js';
+import { signIdToken, type SigningKey } from '../helpers/jwks-server.js';
 import { within } from '../keys/helpers.js';
 import { PASSWORD, bearer, mailedToken, signIn } from './helpers.js';
 
@@ -9,12 +15,7 @@ import { PASSWORD, bearer, mailedToken, signIn } from './helpers.js';
  * Pre-account hijacking (issue #11 item 2): an account created through an unproven email
  * claim must not stay open to its creator once the real owner proves the address.
  */
-const GOOGLE_ID = 'google-client.apps.example';
-const MS_ID = '11111111-2222-3333-4444-555555555555';
-const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-
-let google: JWKSServer;
-let microsoft: JWKSServer;
+let providers: IdProviders;
 let gKey: SigningKey;
 let mKey: SigningKey;
 let database: TestDatabase;
@@ -22,19 +23,9 @@ let a: TestApp;
 let b: TestApp;
 
 before(async () => {
-  google = new JWKSServer();
-  microsoft = new JWKSServer();
-  await google.start();
-  await microsoft.start();
-  gKey = await google.addKey('g1');
-  mKey = await microsoft.addKey('m1');
-  const env = {
-    GOOGLE_CLIENT_ID: GOOGLE_ID,
-    GOOGLE_JWKS_URL: google.jwksUrl,
-    MICROSOFT_CLIENT_ID: MS_ID,
-    MICROSOFT_JWKS_URL: microsoft.jwksUrl,
-    MICROSOFT_ALLOWED_TENANTS: TENANT,
-  };
+  providers = await startIdProviders();
+  ({ gKey, mKey } = providers);
+  const { env } = providers;
   database = await createTestDatabase();
   // Two instances on one database: the cut-off must hold on the one that did not do it.
   a = await createTestApp({ database, env });
@@ -45,26 +36,12 @@ after(async () => {
   await a.close();
   await b.close();
   await database.drop();
-  await google.close();
-  await microsoft.close();
+  await providers.close();
 });
 
-const googleClaims = (sub: string, email: string, verified: boolean) => ({
-  iss: 'https://accounts.google.com',
-  aud: GOOGLE_ID,
-  sub,
-  email,
-  email_verified: verified,
-  name: 'G',
-});
-const msClaims = (sub: string, email: string) => ({
-  iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-  aud: MS_ID,
-  tid: TENANT,
-  sub,
-  email,
-  name: 'M',
-});
+const googleClaims = (sub: string, email: string, verified: boolean) =>
+  validGoogleClaims({ sub, email, email_verified: verified, name: 'G' });
+const msClaims = (sub: string, email: string) => validMSClaims({ sub, email, name: 'M' });
 const session = (t: TestApp, provider: string, idToken: string) =>
   t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider, idToken } });
 const workspaces = (t: TestApp, accessToken: string) =>

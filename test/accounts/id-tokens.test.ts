@@ -3,65 +3,31 @@ import assert from 'node:assert/strict';
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { GOOGLE_ID, googleClaims, msClaims, startIdProviders, type IdProviders } from '../helpers/id-providers.js';
 import { JWKSServer, makeRSAKey, signIdToken, type SigningKey } from '../helpers/jwks-server.js';
 import { IdTokenVerifier } from '../../src/accounts/auth/id-tokens.js';
 import { systemClock } from '../../src/deps.js';
 import type { AppError } from '../../src/errors.js';
 import { bearer, signUp } from './helpers.js';
 
-const GOOGLE_ID = 'google-client.apps.example';
-const MS_ID = '11111111-2222-3333-4444-555555555555';
-const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const OTHER_TENANT = 'ffffffff-0000-0000-0000-000000000000';
 
-let google: JWKSServer;
-let microsoft: JWKSServer;
+let providers: IdProviders;
 let gKey: SigningKey;
 let mKey: SigningKey;
 let t: TestApp;
 
 before(async () => {
-  google = new JWKSServer();
-  microsoft = new JWKSServer();
-  await google.start();
-  await microsoft.start();
-  gKey = await google.addKey('g1');
-  mKey = await microsoft.addKey('m1');
-  t = await createTestApp({
-    env: {
-      GOOGLE_CLIENT_ID: GOOGLE_ID,
-      GOOGLE_JWKS_URL: google.jwksUrl,
-      MICROSOFT_CLIENT_ID: MS_ID,
-      MICROSOFT_JWKS_URL: microsoft.jwksUrl,
-      MICROSOFT_ALLOWED_TENANTS: TENANT,
-    },
-  });
+  providers = await startIdProviders();
+  ({ gKey, mKey } = providers);
+  t = await createTestApp({ env: providers.env });
 });
 
 after(async () => {
   await t.close();
-  await google.close();
-  await microsoft.close();
+  await providers.close();
 });
 
-const googleClaims = (over: Record<string, unknown> = {}) => ({
-  iss: 'https://accounts.google.com',
-  aud: GOOGLE_ID,
-  sub: 'g-123',
-  email: 'gina@example.com',
-  email_verified: true,
-  name: 'Gina',
-  ...over,
-});
-const msClaims = (over: Record<string, unknown> = {}) => ({
-  iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-  aud: MS_ID,
-  tid: TENANT,
-  sub: 'm-456',
-  email: 'mo@example.com',
-  name: 'Mo',
-  ...over,
-});
 const session = (provider: string, idToken: string) =>
   t.request({ method: 'POST', url: '/api/v1/auth/session', payload: { provider, idToken } });
 

@@ -1,24 +1,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot, watchForErrors } from './browser.js';
-import { waitForLink } from './outbox.js';
+import { launchChromium, openPage, screenshot, signIn } from './browser.js';
 import { startWoesServer, type WoesServer } from './server.js';
+import { registerOwner } from './team.js';
 import { startTarget, type Target } from '../apitests/target.js';
 
 const RUN = Math.random().toString(36).slice(2, 8);
-const OWNER = { email: `vera.${RUN}@example.test`, password: 'correct horse battery staple' };
+const OWNER = {
+  name: 'Vera Vault',
+  email: `vera.${RUN}@example.test`,
+  password: 'correct horse battery staple',
+  workspace: 'Vault Co',
+};
 const FIRST = `sk_first_${RUN}_0123456789`;
 const SECOND = `sk_second_${RUN}_9876543210`;
-
-async function api(server: WoesServer, path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json().catch(() => null) };
-}
 
 describe('Settings → API tests in a real browser', { timeout: 180_000 }, () => {
   let server: WoesServer;
@@ -30,16 +26,7 @@ describe('Settings → API tests in a real browser', { timeout: 180_000 }, () =>
     // The loopback target is reachable only with the test-only setting.
     server = await startWoesServer({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true' });
     browser = await launchChromium();
-    const registered = await api(server, '/auth/register', {
-      email: OWNER.email,
-      password: OWNER.password,
-      name: 'Vera Vault',
-      workspaceName: 'Vault Co',
-    });
-    assert.equal(registered.status, 202);
-    const link = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
-    const verified = await api(server, '/auth/verify-email', { token: new URL(link).searchParams.get('token') });
-    assert.equal(verified.status, 200);
+    await registerOwner(server, OWNER);
   });
   after(async () => {
     await browser?.close();
@@ -48,15 +35,9 @@ describe('Settings → API tests in a real browser', { timeout: 180_000 }, () =>
   });
 
   test('an owner stores a credential, runs checks, replaces the secret and deletes it; the secret never shows', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
+    const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     try {
-      await page.goto(`${server.url}/app/sign-in`);
-      await page.getByLabel('Email').fill(OWNER.email);
-      await page.getByLabel('Password').fill(OWNER.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, server, OWNER);
       await page.waitForURL('**/app/settings/keys');
       await page.getByRole('link', { name: 'API tests' }).click();
       await page.getByRole('heading', { name: 'API tests', level: 1 }).waitFor();

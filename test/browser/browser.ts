@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { WoesServer } from './server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
@@ -54,4 +55,27 @@ export async function waitForExpression(page: Page, expression: string, timeoutM
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${expression}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A fresh context and page (15 s default timeout) whose page and console errors collect in `errors`. */
+export async function openPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page, errors: watchForErrors(page) };
+}
+
+/** Signs in on the app's sign-in page with email and password, and presses Sign in (no wait for where it lands). */
+export async function signIn(
+  page: Page,
+  server: WoesServer,
+  person: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${server.url}/app/sign-in`);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

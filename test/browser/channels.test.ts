@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { launchChromium, screenshot, watchForErrors } from './browser.js';
+import { launchChromium, openPage, screenshot, signIn } from './browser.js';
 import { startWoesServer, type WoesServer } from './server.js';
 import { createTeam } from './team.js';
 
@@ -28,15 +28,9 @@ describe('Settings → Channels in a real browser', { timeout: 180_000 }, () => 
   });
 
   test('create a channel, sign an inbound message with its secret, see it in the Inbox; rotate and delete', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
+    const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 860 } });
     try {
-      await page.goto(`${server.url}/app/sign-in`);
-      await page.getByLabel('Email').fill(OWNER.email);
-      await page.getByLabel('Password').fill(OWNER.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, server, OWNER);
       await page.getByRole('link', { name: 'Channels', exact: true }).click();
       await page.waitForURL('**/app/settings/channels');
       await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();

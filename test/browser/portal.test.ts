@@ -1,85 +1,52 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot, watchForErrors } from './browser.js';
+import { launchChromium, openPage, screenshot, signIn } from './browser.js';
 import { waitForLink } from './outbox.js';
 import { startWoesServer, type WoesServer } from './server.js';
+import { api, signUpOwner, type Auth } from './team.js';
 
 // Unique per run: with Redis, per-recipient email limits outlive one run.
 const RUN = Math.random().toString(36).slice(2, 8);
-const OWNER = { email: `petra.${RUN}@example.test`, password: 'correct horse battery staple', workspace: 'Portal Co' };
+const OWNER = {
+  name: 'Petra',
+  email: `petra.${RUN}@example.test`,
+  password: 'correct horse battery staple',
+  workspace: 'Portal Co',
+};
 const ADA = `ada.${RUN}@example.test`;
 const BOB = `bob.${RUN}@example.test`;
-
-async function api(
-  server: WoesServer,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json().catch(() => null)) as any };
-}
 
 describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
   let server: WoesServer;
   let browser: Browser;
-  let agent: Record<string, string>;
+  let agent: Auth;
   let workspaceId: string;
   const conversations: Record<string, string> = {};
 
   before(async () => {
     server = await startWoesServer();
     browser = await launchChromium();
-    assert.equal(
-      (
-        await api(server, 'POST', '/auth/register', {
-          email: OWNER.email,
-          password: OWNER.password,
-          name: 'Petra',
-          workspaceName: OWNER.workspace,
-        })
-      ).status,
-      202,
-    );
-    const verify = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
-    assert.equal(
-      (await api(server, 'POST', '/auth/verify-email', { token: new URL(verify).searchParams.get('token') })).status,
-      200,
-    );
-    const session = await api(server, 'POST', '/auth/session', {
-      provider: 'local',
-      email: OWNER.email,
-      password: OWNER.password,
-    });
-    assert.equal(session.status, 200);
-    workspaceId = session.json.workspace.id;
-    agent = { authorization: `Bearer ${session.json.accessToken}`, 'x-workspace-id': workspaceId };
+    agent = await signUpOwner(server, OWNER);
+    workspaceId = agent.workspaceId;
     for (const [who, email] of [
       ['Ada', ADA],
       ['Bob', BOB],
     ]) {
-      const created = await api(
-        server,
-        'POST',
-        '/conversations',
-        { subject: `${who}'s question`, customer: { id: who, name: who, email } },
-        agent,
-      );
-      assert.equal(created.status, 201, JSON.stringify(created.json));
-      conversations[who] = created.json.id;
+      const created = await api(server, 'POST', '/conversations', {
+        ...agent,
+        body: { subject: `${who}'s question`, customer: { id: who, name: who, email } },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      conversations[who] = created.body.id;
       for (const [role, body] of [
         ['user', `Hello from ${who}`],
         ['agent', `Answer for ${who}`],
         ['note', `Internal note on ${who}`],
       ]) {
         assert.equal(
-          (await api(server, 'POST', `/conversations/${created.json.id}/messages`, { role, body }, agent)).status,
+          (await api(server, 'POST', `/conversations/${created.body.id}/messages`, { ...agent, body: { role, body } }))
+            .status,
           201,
         );
       }
@@ -91,7 +58,7 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
   });
 
   test('a scanner that opens the link (JavaScript and all) but never clicks Continue leaves it usable', async () => {
-    assert.equal((await api(server, 'POST', '/portal/magic-link', { workspaceId, email: ADA })).status, 202);
+    assert.equal((await api(server, 'POST', '/portal/magic-link', { body: { workspaceId, email: ADA } })).status, 202);
     const link = await waitForLink(server.dataDir, ADA, `/portal/${workspaceId}/continue`);
 
     const scanner = await browser.newContext();
@@ -103,10 +70,7 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
     await scanner.close();
 
     // Ada opens the same link later, in her own browser, and presses Continue.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
+    const { context, page, errors } = await openPage(browser);
     await page.goto(link);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Your conversations' }).waitFor();
@@ -130,10 +94,7 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const agentPage = await desk.newPage();
     agentPage.setDefaultTimeout(15_000);
-    await agentPage.goto(`${server.url}/app/sign-in`);
-    await agentPage.getByLabel('Email').fill(OWNER.email);
-    await agentPage.getByLabel('Password').fill(OWNER.password);
-    await agentPage.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(agentPage, server, OWNER);
     await agentPage.waitForURL(/\/app\/(?!sign-in)/);
     await agentPage.goto(`${server.url}/app/inbox`);
     await agentPage
@@ -147,8 +108,8 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
       .waitFor();
     await screenshot(agentPage, 'portal-reply-in-inbox');
     await desk.close();
-    const messages = await api(server, 'GET', `/conversations/${conversations.Ada}/messages`, undefined, agent);
-    const reply = messages.json.data.find((m: { body: string }) => m.body === 'Thanks, that solved it');
+    const messages = await api(server, 'GET', `/conversations/${conversations.Ada}/messages`, agent);
+    const reply = messages.body.data.find((m: { body: string }) => m.body === 'Thanks, that solved it');
     assert.equal(reply?.role, 'user');
     assert.equal(reply?.author.type, 'customer');
     assert.deepEqual(errors, []);
@@ -156,10 +117,7 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
   });
 
   test('a second customer signs in from the portal page and sees none of the first one’s conversations', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
+    const { context, page, errors } = await openPage(browser);
     await page.goto(`${server.url}/app/portal/${workspaceId}`);
     await page.getByLabel('Email').fill(BOB);
     await page.getByRole('button', { name: 'Email me a link' }).click();

@@ -31,6 +31,38 @@ export interface Person {
   password: string;
 }
 
+/** An owner who signs up with a new workspace. */
+export interface Owner extends Person {
+  workspace: string;
+}
+
+/** A session as `api` takes it. */
+export interface Auth {
+  token: string;
+  workspaceId: string;
+}
+
+/** Through the API: an owner registers with a new workspace and verifies the address with the emailed link. */
+export async function registerOwner(server: WoesServer, owner: Owner): Promise<void> {
+  const { name, email, password } = owner;
+  const register = await api(server, 'POST', '/auth/register', {
+    body: { name, email, password, workspaceName: owner.workspace },
+  });
+  assert.equal(register.status, 202, JSON.stringify(register.body));
+  const verify = new URL(await waitForLink(server.dataDir, email, '/verify-email')).searchParams.get('token');
+  assert.equal((await api(server, 'POST', '/auth/verify-email', { body: { token: verify } })).status, 200);
+}
+
+/** registerOwner, then a password sign-in through the API: the owner's session in their workspace. */
+export async function signUpOwner(server: WoesServer, owner: Owner): Promise<Auth> {
+  await registerOwner(server, owner);
+  const session = await api(server, 'POST', '/auth/session', {
+    body: { provider: 'local', email: owner.email, password: owner.password },
+  });
+  assert.equal(session.status, 200, JSON.stringify(session.body));
+  return { token: session.body.accessToken as string, workspaceId: session.body.workspace.id as string };
+}
+
 export interface Team {
   workspaceId: string;
   /** An API key of the workspace (conversations and messages), acting for an integration or the widget. */
@@ -43,15 +75,7 @@ export interface Team {
  * and invites an agent who accepts. The browser part of a test then signs the agent in.
  */
 export async function createTeam(server: WoesServer, owner: Person, agent: Person): Promise<Team> {
-  const register = await api(server, 'POST', '/auth/register', { body: { ...owner, workspaceName: 'Inbox Co' } });
-  assert.equal(register.status, 202, JSON.stringify(register.body));
-  const verify = new URL(await waitForLink(server.dataDir, owner.email, '/verify-email')).searchParams.get('token');
-  assert.equal((await api(server, 'POST', '/auth/verify-email', { body: { token: verify } })).status, 200);
-  const session = await api(server, 'POST', '/auth/session', {
-    body: { provider: 'local', email: owner.email, password: owner.password },
-  });
-  assert.equal(session.status, 200, JSON.stringify(session.body));
-  const auth = { token: session.body.accessToken as string, workspaceId: session.body.workspace.id as string };
+  const auth = await signUpOwner(server, { ...owner, workspace: 'Inbox Co' });
 
   const key = await api(server, 'POST', '/keys', {
     ...auth,

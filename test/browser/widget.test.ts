@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot, watchForErrors } from './browser.js';
-import { waitForLink } from './outbox.js';
+import { launchChromium, openPage, screenshot, signIn } from './browser.js';
 import { startWoesServer, type WoesServer } from './server.js';
+import { api, signUpOwner, type Auth } from './team.js';
 
 const RUN = Math.random().toString(36).slice(2, 8);
 const OWNER = {
@@ -15,64 +15,25 @@ const OWNER = {
   workspace: 'Widget Co',
 };
 
-async function api(
-  server: WoesServer,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json().catch(() => null) };
-}
-
-/** An owner signed up and signed in through the API: their session headers. */
-async function signedInOwner(server: WoesServer): Promise<Record<string, string>> {
-  assert.equal(
-    (
-      await api(server, 'POST', '/auth/register', {
-        email: OWNER.email,
-        password: OWNER.password,
-        name: OWNER.name,
-        workspaceName: OWNER.workspace,
-      })
-    ).status,
-    202,
-  );
-  const link = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
-  assert.equal(
-    (await api(server, 'POST', '/auth/verify-email', { token: new URL(link).searchParams.get('token') })).status,
-    200,
-  );
-  const session = await api(server, 'POST', '/auth/session', {
-    provider: 'local',
-    email: OWNER.email,
-    password: OWNER.password,
-  });
-  assert.equal(session.status, 200, JSON.stringify(session.json));
-  return { authorization: `Bearer ${session.json.accessToken}`, 'x-workspace-id': session.json.workspace.id };
-}
-
 describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => {
   let server: WoesServer;
   let browser: Browser;
   let forbidden: http.Server;
   let forbiddenURL: string;
-  let agent: Record<string, string>;
+  let agent: Auth;
   let widgetKey: string;
 
   before(async () => {
     server = await startWoesServer();
     browser = await launchChromium();
-    agent = await signedInOwner(server);
+    agent = await signUpOwner(server, OWNER);
     // The demo page is served by Woes itself, so the key allows the server's own origin.
-    const created = await api(server, 'POST', '/widget-keys', { name: 'Demo', allowedOrigins: [server.url] }, agent);
-    assert.equal(created.status, 201, JSON.stringify(created.json));
-    widgetKey = created.json.key;
+    const created = await api(server, 'POST', '/widget-keys', {
+      ...agent,
+      body: { name: 'Demo', allowedOrigins: [server.url] },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    widgetKey = created.body.key;
     // Another loopback port is another origin, which the key does not allow.
     forbidden = http.createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -90,10 +51,7 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
   });
 
   test('a visitor starts a conversation from the demo page, sees the agent answer, reloads and keeps the thread', async () => {
-    const visitor = await browser.newContext();
-    const page = await visitor.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
+    const { context: visitor, page, errors } = await openPage(browser);
     try {
       await page.goto(`${server.url}/widget-demo?key=${widgetKey}`);
       await page.getByRole('button', { name: 'Chat' }).click();
@@ -115,10 +73,7 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
       try {
         const inbox = await agentContext.newPage();
         inbox.setDefaultTimeout(15_000);
-        await inbox.goto(`${server.url}/app/sign-in`);
-        await inbox.getByLabel('Email').fill(OWNER.email);
-        await inbox.getByLabel('Password').fill(OWNER.password);
-        await inbox.getByRole('button', { name: 'Sign in' }).click();
+        await signIn(inbox, server, OWNER);
         await inbox.getByRole('link', { name: 'Inbox', exact: true }).click();
         await inbox.getByRole('list', { name: 'Conversations' }).getByRole('link').first().click();
         const thread = inbox.getByRole('article', { name: 'Conversation' });
@@ -170,7 +125,7 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
       assert.deepEqual(thread, ['Hello, where is my parcel?', 'It left our warehouse today.']);
       // The history secret lives in the host origin's localStorage, under the workspace's name.
       const stored = await page.evaluate('Object.keys(localStorage)');
-      assert.deepEqual(stored, [`woes:widget:${agent['x-workspace-id']}`]);
+      assert.deepEqual(stored, [`woes:widget:${agent.workspaceId}`]);
       assert.deepEqual(errors, []);
     } finally {
       await visitor.close();
@@ -204,8 +159,8 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
       );
       assert.equal(outcome, 'blocked: TypeError');
       await screenshot(page, 'widget-04-forbidden-origin');
-      const list = await api(server, 'GET', '/conversations', undefined, agent);
-      assert.equal(list.json.data.length, 1, 'only the first test’s conversation exists');
+      const list = await api(server, 'GET', '/conversations', agent);
+      assert.equal(list.body.data.length, 1, 'only the first test’s conversation exists');
       assert.deepEqual(await page.evaluate('Object.keys(localStorage)'), []);
     } finally {
       await visitor.close();

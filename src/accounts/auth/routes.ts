@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { unauthorized } from '../../errors.js';
 import { bearerToken } from '../../http/bearer.js';
 import { authenticatedCaller } from '../../http/caller.js';
+import { named } from '../../http/route-helpers.js';
 import { typed } from '../../http/typed.js';
 import { AUTH_ERRORS } from '../../http/schemas.js';
 import type { AccountsContext } from '../context.js';
@@ -77,6 +78,29 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
     return (await ctx.verifier.requireSession(token, request.caller)).userId;
   }
 
+  /**
+   * POST `url` with an email address: always 202, so the answer never tells whether the address
+   * has an account. `send` (named, for stack traces) emails the link when there is one.
+   */
+  function emailLinkRoute(url: string, summary: string, send: (email: string) => Promise<void>): void {
+    app.post(
+      url,
+      {
+        schema: {
+          tags: ['auth'],
+          summary,
+          description: 'Always 202.',
+          body: EmailBody,
+          response: { 202: Accepted, ...PUBLIC_ERRORS },
+        },
+      },
+      named(send.name, async function (request, reply) {
+        await send(request.body.email);
+        return reply.code(202).send(ACCEPTED);
+      }),
+    );
+  }
+
   app.post(
     '/auth/register',
     {
@@ -109,39 +133,13 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
     },
   );
 
-  app.post(
-    '/auth/resend-verification',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Send the verification link again',
-        description: 'Always 202.',
-        body: EmailBody,
-        response: { 202: Accepted, ...PUBLIC_ERRORS },
-      },
-    },
-    async function resendVerification(request, reply) {
-      await registration.resendVerification(request.body.email);
-      return reply.code(202).send(ACCEPTED);
-    },
-  );
+  emailLinkRoute('/auth/resend-verification', 'Send the verification link again', function resendVerification(email) {
+    return registration.resendVerification(email);
+  });
 
-  app.post(
-    '/auth/password-reset',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Email a password-reset link (1 h, one use)',
-        description: 'Always 202.',
-        body: EmailBody,
-        response: { 202: Accepted, ...PUBLIC_ERRORS },
-      },
-    },
-    async function passwordReset(request, reply) {
-      await registration.requestPasswordReset(request.body.email);
-      return reply.code(202).send(ACCEPTED);
-    },
-  );
+  emailLinkRoute('/auth/password-reset', 'Email a password-reset link (1 h, one use)', function passwordReset(email) {
+    return registration.requestPasswordReset(email);
+  });
 
   app.post(
     '/auth/password-reset/confirm',

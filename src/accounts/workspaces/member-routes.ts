@@ -2,36 +2,27 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { workspaceCaller } from '../../http/caller.js';
 import { typed } from '../../http/typed.js';
-import { AUTH_ERRORS, ListOf, PageQuery } from '../../http/schemas.js';
-import { pageRequest, toPage } from '../../storage/pagination.js';
-import type { Invites } from './invite-service.js';
+import { deleteRoute, listRoute } from '../../http/route-helpers.js';
+import { AUTH_ERRORS } from '../../http/schemas.js';
+import { toPage } from '../../storage/pagination.js';
+import type { Invites, InviteView } from './invite-service.js';
 import type { Members } from './member-service.js';
 import { Invite, InviteBody, InviteIdParams, Member, MemberPatchBody, UserIdParams } from './schemas.js';
 
-const PageOnly = Type.Object(PageQuery, { additionalProperties: false });
 const SECURITY: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];
 const ERRORS = { ...AUTH_ERRORS, 409: Type.Ref('ErrorBody') };
+/** What every route here shares in its OpenAPI entry. */
+const DOC = { tags: ['members'], security: SECURITY, errors: ERRORS };
 
 /** Members, roles and invitations of the current workspace (`members.*`). */
 export async function memberRoutes(plugin: FastifyInstance, members: Members, invites: Invites): Promise<void> {
   const app = typed(plugin);
-  app.get(
+  listRoute(
+    app,
     '/members',
-    {
-      config: { auth: { scope: 'members.read' } },
-      schema: {
-        tags: ['members'],
-        summary: 'List members',
-        security: SECURITY,
-        querystring: PageOnly,
-        response: { 200: ListOf(Member), ...ERRORS },
-      },
-    },
-    async function listMembers(request) {
-      const page = pageRequest(request.query);
-      const rows = await members.list(workspaceCaller(request).workspaceId, page);
-      return toPage(rows, page.limit, ({ id: _id, ...view }) => view);
-    },
+    { ...DOC, name: 'listMembers', scope: 'members.read', summary: 'List members', item: Member },
+    async (caller, page) =>
+      toPage(await members.list(caller.workspaceId, page), page.limit, ({ id: _id, ...view }) => view),
   );
 
   app.patch(
@@ -54,23 +45,18 @@ export async function memberRoutes(plugin: FastifyInstance, members: Members, in
     },
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/members/:userId',
     {
-      config: { auth: { scope: 'members.write' } },
-      schema: {
-        tags: ['members'],
-        summary: 'Remove a member',
-        description: 'Effective on their next request. Admins cannot remove owners; the last owner cannot leave.',
-        security: SECURITY,
-        params: UserIdParams,
-        response: { 204: Type.Null(), ...ERRORS },
-      },
+      ...DOC,
+      name: 'removeMember',
+      scope: 'members.write',
+      summary: 'Remove a member',
+      description: 'Effective on their next request. Admins cannot remove owners; the last owner cannot leave.',
+      params: UserIdParams,
     },
-    async function removeMember(request, reply) {
-      await members.remove(workspaceCaller(request), request.params.userId);
-      return reply.code(204).send(null);
-    },
+    (caller, { userId }) => members.remove(caller, userId),
   );
 
   app.post(
@@ -92,40 +78,18 @@ export async function memberRoutes(plugin: FastifyInstance, members: Members, in
     },
   );
 
-  app.get(
+  listRoute(
+    app,
     '/invites',
-    {
-      config: { auth: { scope: 'members.read' } },
-      schema: {
-        tags: ['members'],
-        summary: 'List pending invitations',
-        security: SECURITY,
-        querystring: PageOnly,
-        response: { 200: ListOf(Invite), ...ERRORS },
-      },
-    },
-    async function listInvites(request) {
-      const page = pageRequest(request.query);
-      const rows = await invites.list(workspaceCaller(request).workspaceId, page);
-      return toPage(rows, page.limit, (row) => row);
-    },
+    { ...DOC, name: 'listInvites', scope: 'members.read', summary: 'List pending invitations', item: Invite },
+    async (caller, page) =>
+      toPage<InviteView, InviteView>(await invites.list(caller.workspaceId, page), page.limit, (row) => row),
   );
 
-  app.delete(
+  deleteRoute(
+    app,
     '/invites/:id',
-    {
-      config: { auth: { scope: 'members.write' } },
-      schema: {
-        tags: ['members'],
-        summary: 'Revoke an invitation',
-        security: SECURITY,
-        params: InviteIdParams,
-        response: { 204: Type.Null(), ...ERRORS },
-      },
-    },
-    async function revokeInvite(request, reply) {
-      await invites.revoke(workspaceCaller(request), request.params.id);
-      return reply.code(204).send(null);
-    },
+    { ...DOC, name: 'revokeInvite', scope: 'members.write', summary: 'Revoke an invitation', params: InviteIdParams },
+    (caller, { id }) => invites.revoke(caller, id),
   );
 }

@@ -1,7 +1,7 @@
 import type { Schemas } from '../../api/client';
 
 type CreatedKey = Schemas['ApiKeyWithSecret'];
-import { CopyButton } from '../../components/copy-button';
+import { SecretField } from '../../components/secret-field';
 import { Dialog } from '../../components/dialog';
 
 /** Shows a new secret exactly once, with a ready curl line to test it. */
@@ -13,33 +13,8 @@ export function RevealKeyDialog({ created, onClose }: { created: CreatedKey; onC
         Copy this key now and keep it in a secret manager. <strong>It will not be shown again</strong> — Woes keeps only
         a hash of it.
       </p>
-      <label>
-        Secret key
-        <input
-          className="secret"
-          readOnly
-          value={created.secret}
-          onFocus={(e) => e.currentTarget.select()}
-          spellCheck={false}
-        />
-      </label>
-      <div className="row">
-        <CopyButton text={created.secret} label="Copy key" />
-      </div>
-      <label>
-        Test it
-        <textarea
-          className="secret"
-          readOnly
-          rows={3}
-          value={curl}
-          onFocus={(e) => e.currentTarget.select()}
-          spellCheck={false}
-        />
-      </label>
-      <div className="row">
-        <CopyButton text={curl} label="Copy curl command" />
-      </div>
+      <SecretField label="Secret key" value={created.secret} copyLabel="Copy key" />
+      <SecretField label="Test it" value={curl} copyLabel="Copy curl command" rows={3} />
       <p className="muted">Scopes: {created.scopes.join(', ')}</p>
       <div className="actions">
         <button type="button" className="primary" onClick={onClose}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
@@ -144,7 +145,6 @@ export function ApiTestCredentialItem({
   onChanged: () => void;
 }) {
   const { api } = useSession();
-  const [confirming, setConfirming] = useState(false);
   const [replacing, setReplacing] = useState(false);
   const runs = useLoader(
     async () =>
@@ -202,27 +202,14 @@ export function ApiTestCredentialItem({
               Replace secret<span className="visually-hidden"> of {credential.name}</span>
             </button>
           )}
-          {confirming ? (
-            <>
-              <span>Delete “{credential.name}”? Its secret is erased; past checks stay listed.</span>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={remove.busy}>
-                Cancel
-              </button>
-              <BusyButton
-                type="button"
-                className="danger"
-                busy={remove.busy}
-                busyLabel="Deleting…"
-                onClick={() => void remove.run()}
-              >
-                Delete {credential.name}
-              </BusyButton>
-            </>
-          ) : (
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              Delete<span className="visually-hidden"> {credential.name}</span>
-            </button>
-          )}
+          <ConfirmButton
+            verb="Delete"
+            name={credential.name}
+            question={`Delete “${credential.name}”? Its secret is erased; past checks stay listed.`}
+            busy={remove.busy}
+            busyLabel="Deleting…"
+            onConfirm={() => void remove.run()}
+          />
         </div>
       )}
     </li>

@@ -4,6 +4,7 @@ import { BusyButton } from '../../components/busy-button';
 import { ConfirmButton } from '../../components/confirm-button';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
+import { SecretField } from '../../components/secret-field';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
 import { useLoader } from '../../components/use-loader';
@@ -27,16 +28,8 @@ function RevealSecret({ channel, rotated }: { channel: ChannelWithSecret; rotate
           : `Channel “${channel.name}” is ready.`}{' '}
         Sign each request to the inbound URL with this secret (Standard Webhooks). This is the only time it is shown.
       </p>
-      <label>
-        Inbound URL
-        <input className="secret" readOnly value={channel.inboundUrl} onFocus={(e) => e.currentTarget.select()} />
-      </label>
-      <CopyButton text={channel.inboundUrl} label="Copy inbound URL" />
-      <label>
-        Signing secret
-        <input className="secret" readOnly value={channel.secret} onFocus={(e) => e.currentTarget.select()} />
-      </label>
-      <CopyButton text={channel.secret} label="Copy signing secret" />
+      <SecretField label="Inbound URL" value={channel.inboundUrl} copyLabel="Copy inbound URL" />
+      <SecretField label="Signing secret" value={channel.secret} copyLabel="Copy signing secret" />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
-import { CopyButton } from '../../components/copy-button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
+import { SecretField } from '../../components/secret-field';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
 import { useLoader } from '../../components/use-loader';
@@ -23,11 +24,7 @@ function SecretNotice({ revealed }: { revealed: Revealed }) {
           : `Signing secret for ${revealed.url}.`}{' '}
         Copy it now: it is not shown again.
       </p>
-      <label>
-        Signing secret
-        <input className="secret" readOnly value={revealed.secret} onFocus={(e) => e.currentTarget.select()} />
-      </label>
-      <CopyButton text={revealed.secret} label="Copy signing secret" />
+      <SecretField label="Signing secret" value={revealed.secret} copyLabel="Copy signing secret" />
     </div>
   );
 }
@@ -46,7 +43,6 @@ function EndpointItem({
   const { api } = useSession();
   const path = { params: { path: { id: endpoint.id } } };
   const [version, setVersion] = useState(0);
-  const [confirming, setConfirming] = useState(false);
   const [tested, setTested] = useState<Schemas['WebhookDeliveryWithAttempts'] | null>(null);
   const test = useAction(async () => {
     setTested(await api.call(() => api.http.POST('/api/v1/webhooks/{id}/test', path)));
@@ -137,27 +133,14 @@ function EndpointItem({
             {enabled ? 'Disable' : 'Enable'}
             <span className="visually-hidden"> {endpoint.url}</span>
           </BusyButton>
-          {confirming ? (
-            <>
-              <span>Delete this endpoint? Its deliveries are deleted too.</span>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={remove.busy}>
-                Cancel
-              </button>
-              <BusyButton
-                type="button"
-                className="danger"
-                busy={remove.busy}
-                busyLabel="Deleting…"
-                onClick={() => void remove.run()}
-              >
-                Delete {endpoint.url}
-              </BusyButton>
-            </>
-          ) : (
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              Delete<span className="visually-hidden"> {endpoint.url}</span>
-            </button>
-          )}
+          <ConfirmButton
+            verb="Delete"
+            name={endpoint.url}
+            question="Delete this endpoint? Its deliveries are deleted too."
+            busy={remove.busy}
+            busyLabel="Deleting…"
+            onConfirm={() => void remove.run()}
+          />
         </div>
       )}
       <WebhookDeliveries endpointId={endpoint.id} canManage={canManage} version={version} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { BusyButton } from '../../components/busy-button';
-import { CopyButton } from '../../components/copy-button';
+import { SecretField } from '../../components/secret-field';
 import { ErrorNotice } from '../../components/error-notice';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
@@ -84,11 +84,7 @@ export function WidgetIdentitySettings() {
       {created && (
         <div className="notice" role="status">
           <p>Identity secret — put it in your server's configuration. This is the only time it is shown.</p>
-          <label>
-            Identity secret
-            <input className="secret" readOnly value={created.secret} onFocus={(e) => e.currentTarget.select()} />
-          </label>
-          <CopyButton text={created.secret} label="Copy identity secret" />
+          <SecretField label="Identity secret" value={created.secret} copyLabel="Copy identity secret" />
         </div>
       )}
     </div>

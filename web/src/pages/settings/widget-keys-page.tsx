@@ -4,8 +4,8 @@ import type { Schemas } from '../../api/client';
 type WidgetKey = Schemas['WidgetKey'];
 import { BusyButton } from '../../components/busy-button';
 import { ConfirmButton } from '../../components/confirm-button';
-import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
+import { SecretField } from '../../components/secret-field';
 import { Time } from '../../components/time';
 import { useAction } from '../../components/use-action';
 import { useLoader } from '../../components/use-loader';
@@ -168,14 +168,11 @@ export function WidgetKeysPage() {
             Widget key for “{created.name}” — put it in your widget snippet. It is public, but this is the only time the
             full value is shown here.
           </p>
-          <label>
-            Widget key
-            <input className="secret" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />
-          </label>
-          <CopyButton text={created.key} label="Copy widget key" />{' '}
-          <a href={demoURL(created.key)} target="_blank" rel="noopener noreferrer">
-            Open demo
-          </a>
+          <SecretField label="Widget key" value={created.key} copyLabel="Copy widget key">
+            <a href={demoURL(created.key)} target="_blank" rel="noopener noreferrer">
+              Open demo
+            </a>
+          </SecretField>
         </div>
       )}
       <WidgetIdentitySettings />
