@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { newId } from '../storage/ids.js';
+import { queryTemplate } from '../storage/query-template.js';
 import type { WebhookEventType } from './webhook-events.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -12,6 +13,24 @@ export interface WebhookEvent {
   payload: Record<string, unknown>;
   createdAt: string;
 }
+
+interface EventRow {
+  id: string;
+  workspaceId: string;
+  type: string;
+  payload: string;
+  createdAt: number;
+}
+
+const appendQuery = queryTemplate('webhook_events.append', (db, p: EventRow) =>
+  db.insertInto('webhookEvents').values({
+    id: p.id,
+    workspaceId: p.workspaceId,
+    type: p.type,
+    payload: p.payload,
+    createdAt: p.createdAt,
+  }),
+);
 
 /**
  * The outbox of workspace events (`evt_…`). Callers write an event in the same transaction as
@@ -25,16 +44,13 @@ export const webhookOutbox = {
     event: { workspaceId: string; type: WebhookEventType | 'ping'; payload: object; now: number },
   ): Promise<string> {
     const id = newId('evt', event.now);
-    await executor
-      .insertInto('webhookEvents')
-      .values({
-        id,
-        workspaceId: event.workspaceId,
-        type: event.type,
-        payload: JSON.stringify(event.payload),
-        createdAt: event.now,
-      })
-      .execute();
+    await appendQuery.execute(executor, {
+      id,
+      workspaceId: event.workspaceId,
+      type: event.type,
+      payload: JSON.stringify(event.payload),
+      createdAt: event.now,
+    });
     return id;
   },
 

@@ -62,9 +62,12 @@ export class MessagesService {
     };
     const { workspaceId } = caller;
     return inTransaction(executor, async (trx) => {
-      // A customer writing again reopens a closed conversation.
-      const reopened = input.role === 'user' && (await repo.reopenIfClosed(trx, workspaceId, conversationId));
-      if (!(await repo.touchConversation(trx, workspaceId, conversationId, now))) throw notFound('conversation');
+      // Counting the message locks the conversation's row and reads its status in one statement.
+      const status = await repo.touchConversation(trx, workspaceId, conversationId, now);
+      if (status === undefined) throw notFound('conversation');
+      // A customer writing again reopens a closed conversation (only then a second statement).
+      const reopened =
+        input.role === 'user' && status === 'closed' && (await repo.reopenIfClosed(trx, workspaceId, conversationId));
       await repo.insert(trx, row);
       const view = messageView(row);
       // Notes too: webhooks go to the workspace's own servers, which see everything the API shows.
