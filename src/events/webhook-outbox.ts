@@ -14,7 +14,8 @@ export interface WebhookEvent {
   createdAt: string;
 }
 
-interface EventRow {
+/** An outbox row as written (the payload as JSON text). */
+export interface WebhookEventRow {
   id: string;
   workspaceId: string;
   type: string;
@@ -22,7 +23,7 @@ interface EventRow {
   createdAt: number;
 }
 
-const appendQuery = queryTemplate('webhook_events.append', (db, p: EventRow) =>
+const appendQuery = queryTemplate('webhook_events.append', (db, p: WebhookEventRow) =>
   db.insertInto('webhookEvents').values({
     id: p.id,
     workspaceId: p.workspaceId,
@@ -43,15 +44,20 @@ export const webhookOutbox = {
     executor: Executor,
     event: { workspaceId: string; type: WebhookEventType | 'ping'; payload: object; now: number },
   ): Promise<string> {
-    const id = newId('evt', event.now);
-    await appendQuery.execute(executor, {
-      id,
+    const row = webhookOutbox.row(event);
+    await appendQuery.execute(executor, row);
+    return row.id;
+  },
+
+  /** The row `append` writes, for a caller that writes it in a statement of its own (same rules). */
+  row(event: { workspaceId: string; type: WebhookEventType | 'ping'; payload: object; now: number }): WebhookEventRow {
+    return {
+      id: newId('evt', event.now),
       workspaceId: event.workspaceId,
       type: event.type,
       payload: JSON.stringify(event.payload),
       createdAt: event.now,
-    });
-    return id;
+    };
   },
 
   /** A workspace's events, newest first (for delivery and for tests). */

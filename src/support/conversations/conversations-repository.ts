@@ -56,7 +56,11 @@ interface ListParams {
   limit: number;
 }
 
-/** One compiled query per combination of filters (at most 32), built once per database. */
+/**
+ * One compiled query per combination of filters (at most 32), built once per database. A list
+ * request is this one statement, outside any transaction (no BEGIN/COMMIT); on PostgreSQL a named
+ * prepared statement, so after a connection's first use it is one Bind/Execute round trip.
+ */
 const listQuery = queryTemplate(
   'conversations.list',
   (db, p: ListParams) => {
