@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { TEMPLATE_SQL_PREFIX } from './query-template.js';
 
 /** The code of the error a query gets when the client-side timer fires (mapped to 503). */
 export const QUERY_TIMEOUT_CODE = 'WOES_DB_TIMEOUT';
@@ -28,6 +30,7 @@ export class QueryTimeoutError extends Error {
  * which may wait for another instance's migration lock).
  */
 export function boundedPool(pool: pg.Pool, timeoutMs: number | null): PostgresPool {
+  const statementNames = new Map<string, string>();
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
@@ -35,7 +38,8 @@ export function boundedPool(pool: pg.Pool, timeoutMs: number | null): PostgresPo
       return {
         query(...args: unknown[]) {
           if (broken) return Promise.reject(new QueryTimeoutError(timeoutMs ?? 0));
-          const running = (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+          const named = namedStatement(statementNames, args);
+          const running = (client.query as (...a: unknown[]) => Promise<unknown>)(...(named ?? args));
           // A cursor (streamed query) is returned as is: Woes does not stream.
           if (timeoutMs === null || typeof running?.then !== 'function') return running;
           const limit = timeoutMs + CLIENT_MARGIN_MS;
@@ -65,4 +69,26 @@ export function boundedPool(pool: pg.Pool, timeoutMs: number | null): PostgresPo
     // Several Kysely instances share the pool; the storage ends it once, in destroy().
     async end() {},
   };
+}
+
+/** Distinct template statements a pool names (each template shape is one); more are sent unnamed. */
+const MAX_NAMED_STATEMENTS = 1000;
+
+/**
+ * A query template's SQL (src/storage/query-template.ts) goes as a named prepared statement:
+ * pg parses it once per connection and then only binds and executes (one Bind/Execute instead
+ * of Parse/Bind/Describe/Execute, and the server reuses the plan). Other SQL (ad-hoc queries,
+ * whose text can vary without bound) stays unnamed. The name is a digest of the text, so two
+ * texts never share one. Named statements need session pooling if a pooler sits in between.
+ */
+function namedStatement(names: Map<string, string>, args: unknown[]): unknown[] | null {
+  const text = args[0];
+  if (typeof text !== 'string' || !text.startsWith(TEMPLATE_SQL_PREFIX)) return null;
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_NAMED_STATEMENTS) return null;
+    name = `woes_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return [{ name, text, values: args[1] }];
 }

@@ -2,6 +2,7 @@ import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
   PluginTransformResultArgs,
+  QueryId,
   QueryResult,
   RootOperationNode,
   UnknownRow,
@@ -18,11 +19,21 @@ import { createTestApp, type TestApp, type TestAppOptions } from '../helpers/app
 export class QueryCounter implements KyselyPlugin {
   count = 0;
   readonly requests = new AsyncLocalStorage<true>();
+  /** Queries counted when compiled whose result has not come back yet. */
+  readonly #compiled = new WeakSet<QueryId>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (this.requests.getStore() === true) this.count++;
+    if (this.requests.getStore() === true) {
+      this.count++;
+      this.#compiled.add(args.queryId);
+    }
     return args.node;
   }
+  /**
+   * A query template (src/storage/query-template.ts) compiles once and then runs without
+   * compiling: a result whose query was not counted at compile time is counted here.
+   */
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (!this.#compiled.delete(args.queryId) && this.requests.getStore() === true) this.count++;
     return args.result;
   }
 }

@@ -9,6 +9,7 @@ import { messagesRepository } from '../../src/support/messages/messages-reposito
 import { articlesRepository } from '../../src/support/kb/articles-repository.js';
 import { agentsRepository } from '../../src/support/agents/agents-repository.js';
 import { idempotencyRepository } from '../../src/support/idempotency/idempotency-repository.js';
+import { webhookOutbox } from '../../src/events/webhook-outbox.js';
 
 // Every support repository against a real database: SQLite by default, PostgreSQL in the CI pass.
 let database: TestDatabase;
@@ -179,17 +180,48 @@ test('conversations: one joined query with the customer, filters, paging, extern
   assert.equal(await conversationsRepository.isMember(db, w, newId('usr')), false);
 });
 
+test('messages on PostgreSQL: the counting update, the message and its event are one statement, all or nothing', async (t) => {
+  if (storage.dialect !== 'postgres') return t.skip('PostgreSQL only (SQLite runs the three statements)');
+  const db = storage.db;
+  const conv = conversation(ws, { status: 'closed' });
+  await conversationsRepository.insert(db, conv);
+  const message = (workspaceId: string, createdAt: number) => ({
+    id: newId('msg'),
+    workspaceId,
+    conversationId: conv.id,
+    role: 'user',
+    body: 'hi',
+    authorType: 'api_key',
+    authorId: 'key_x',
+    createdAt,
+  });
+  const event = (workspaceId: string, now: number) =>
+    webhookOutbox.row({ workspaceId, type: 'message.created', payload: { n: now }, now });
+  // Another workspace's conversation: nothing is counted or written.
+  assert.equal(await messagesRepository.addWithEvent(db, message(other, 10), event(other, 10)), undefined);
+  assert.equal((await messagesRepository.list(db, other, conv.id, first)).length, 0);
+  assert.equal((await webhookOutbox.list(db, other)).length, 0);
+  // Its own: the status before any reopen, the counters, the message and the event.
+  assert.equal(await messagesRepository.addWithEvent(db, message(ws, 20), event(ws, 20)), 'closed');
+  const after = await conversationsRepository.get(db, ws, conv.id);
+  assert.deepEqual([after?.status, Number(after?.messageCount), after?.lastMessageAt], ['closed', 1, 20]);
+  assert.equal((await messagesRepository.list(db, ws, conv.id, first)).length, 1);
+  const events = await webhookOutbox.list(db, ws, { type: 'message.created' });
+  assert.deepEqual(events[0].payload, { n: 20 });
+  await assert.rejects(messagesRepository.addWithEvent(db, message(ws, 30), event(ws, 31)), /workspace and time/);
+});
+
 test('messages: counters move with the insert; a user message reopens a closed conversation', async () => {
   const db = storage.db;
   const conv = conversation(ws, { status: 'closed' });
   await conversationsRepository.insert(db, conv);
-  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5), false);
+  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5), undefined);
   assert.equal(await messagesRepository.reopenIfClosed(db, other, conv.id), false, 'another workspace');
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000), true);
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000), 'closed', 'returns the status');
   assert.equal((await conversationsRepository.get(db, ws, conv.id))?.status, 'closed', 'counting does not reopen');
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), true);
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), false, 'only a closed one is reopened');
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000), true);
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000), 'open');
   const after = await conversationsRepository.get(db, ws, conv.id);
   assert.deepEqual([after?.status, Number(after?.messageCount), after?.lastMessageAt], ['open', 2, 2000]);
 

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ConversationsTable } from '../tables.js';
 import type { Executor } from '../context.js';
 import type { PageRequest } from '../../storage/pagination.js';
+import { queryTemplate } from '../../storage/query-template.js';
 
 export type ConversationRow = Selectable<ConversationsTable>;
 
@@ -44,6 +45,40 @@ function selectWithCustomer(db: Executor, workspaceId: string) {
     .where('c.workspaceId', '=', workspaceId);
 }
 
+interface ListParams {
+  workspaceId: string;
+  status?: string;
+  customerId?: string;
+  externalId?: string;
+  assigneeId?: string;
+  before?: string;
+  /** The page size plus one (so the caller knows whether another page exists). */
+  limit: number;
+}
+
+/**
+ * One compiled query per combination of filters (at most 32), built once per database. A list
+ * request is this one statement, outside any transaction (no BEGIN/COMMIT); on PostgreSQL a named
+ * prepared statement, so after a connection's first use it is one Bind/Execute round trip.
+ */
+const listQuery = queryTemplate(
+  'conversations.list',
+  (db, p: ListParams) => {
+    let query = selectWithCustomer(db, p.workspaceId);
+    if (p.status !== undefined) query = query.where('c.status', '=', p.status);
+    if (p.customerId !== undefined) query = query.where('c.customerId', '=', p.customerId);
+    if (p.externalId !== undefined) query = query.where('c.externalId', '=', p.externalId);
+    if (p.assigneeId !== undefined) query = query.where('c.assigneeId', '=', p.assigneeId);
+    if (p.before !== undefined) query = query.where('c.id', '<', p.before);
+    return query.orderBy('c.id', 'desc').limit(p.limit);
+  },
+  { optional: ['status', 'customerId', 'externalId', 'assigneeId', 'before'] },
+);
+
+const getQuery = queryTemplate('conversations.get', (db, p: { workspaceId: string; id: string }) =>
+  selectWithCustomer(db, p.workspaceId).where('c.id', '=', p.id),
+);
+
 /** The SQL of conversations; every query is bounded by the workspace. */
 export const conversationsRepository = {
   /** One query: counts are denormalised columns and the customer comes from a join (no N+1). */
@@ -53,20 +88,19 @@ export const conversationsRepository = {
     filter: ConversationFilter,
     page: PageRequest,
   ): Promise<ConversationWithCustomer[]> {
-    let query = selectWithCustomer(db, workspaceId);
-    if (filter.status !== undefined) query = query.where('c.status', '=', filter.status);
-    if (filter.customerId !== undefined) query = query.where('c.customerId', '=', filter.customerId);
-    if (filter.externalId !== undefined) query = query.where('c.externalId', '=', filter.externalId);
-    if (filter.assigneeId !== undefined) query = query.where('c.assigneeId', '=', filter.assigneeId);
-    if (page.before) query = query.where('c.id', '<', page.before);
-    return query
-      .orderBy('c.id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
+    return listQuery.rows(db, {
+      workspaceId,
+      status: filter.status,
+      customerId: filter.customerId,
+      externalId: filter.externalId,
+      assigneeId: filter.assigneeId,
+      before: page.before ?? undefined,
+      limit: page.limit + 1,
+    });
   },
 
   async get(db: Executor, workspaceId: string, id: string): Promise<ConversationWithCustomer | undefined> {
-    return selectWithCustomer(db, workspaceId).where('c.id', '=', id).executeTakeFirst();
+    return getQuery.first(db, { workspaceId, id });
   },
 
   async idByExternalId(db: Executor, workspaceId: string, externalId: string): Promise<string | undefined> {

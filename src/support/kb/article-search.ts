@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../../storage/database.js';
 import type { Executor } from '../context.js';
+import { queryTemplate } from '../../storage/query-template.js';
 
 export interface SearchHitRow {
   id: string;
@@ -32,22 +33,49 @@ export function searchTerms(q: string): string[] {
   ).slice(0, MAX_TERMS);
 }
 
+interface SearchParams {
+  workspaceId: string;
+  /** The engine's query text, built from plain terms (never the caller's operators). */
+  query: string;
+  limit: number;
+}
+
+const sqliteSearchQuery = queryTemplate(
+  'kb_articles.search_fts5',
+  (_db, p: SearchParams) => sql<SearchHitRow>`
+      select a.id, a.title, a.tags, a.updated_at,
+        -bm25(kb_articles_fts, 0.0, 10.0, 1.0, 4.0) as score,
+        snippet(kb_articles_fts, 2, '<mark>', '</mark>', '…', 24) as snippet
+      from kb_articles_fts join kb_articles a on a.seq = kb_articles_fts.rowid
+      where kb_articles_fts match ${p.query} and a.workspace_id = ${p.workspaceId} and a.published = 1
+      order by bm25(kb_articles_fts, 0.0, 10.0, 1.0, 4.0), a.id desc
+      limit ${p.limit}`,
+);
+
+const postgresSearchQuery = queryTemplate(
+  'kb_articles.search_tsvector',
+  (_db, p: SearchParams) => sql<SearchHitRow>`
+      select id, title, tags, updated_at, score,
+        ts_headline('english', body, query,
+          'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…') as snippet
+      from (
+        select a.id, a.title, a.tags, a.body, a.updated_at, q.query, ts_rank(a.search, q.query) as score
+        from kb_articles a, to_tsquery('english', ${p.query}) as q(query)
+        where a.workspace_id = ${p.workspaceId} and a.published = 1 and a.search @@ q.query
+        order by score desc, a.id desc
+        limit ${p.limit}
+      ) hits
+      order by score desc, id desc`,
+);
+
 /** SQLite FTS5: bm25 (title weighs most), snippet() from the body. */
 export const sqliteArticleSearch: ArticleSearch = {
   async search(db, workspaceId, terms, limit) {
     if (terms.length === 0) return [];
     const words = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
     // The workspace id is an indexed column, so the match never walks other tenants' postings.
-    const match = `workspace_id : "${workspaceId}" AND {title body tags} : (${words})`;
-    const result = await sql<SearchHitRow>`
-      select a.id, a.title, a.tags, a.updated_at,
-        -bm25(kb_articles_fts, 0.0, 10.0, 1.0, 4.0) as score,
-        snippet(kb_articles_fts, 2, '<mark>', '</mark>', '…', 24) as snippet
-      from kb_articles_fts join kb_articles a on a.seq = kb_articles_fts.rowid
-      where kb_articles_fts match ${match} and a.workspace_id = ${workspaceId} and a.published = 1
-      order by bm25(kb_articles_fts, 0.0, 10.0, 1.0, 4.0), a.id desc
-      limit ${limit}`.execute(db);
-    return result.rows;
+    const query = `workspace_id : "${workspaceId}" AND {title body tags} : (${words})`;
+    return sqliteSearchQuery.rows(db, { workspaceId, query, limit });
   },
 };
 
@@ -56,19 +84,7 @@ export const postgresArticleSearch: ArticleSearch = {
   async search(db, workspaceId, terms, limit) {
     if (terms.length === 0) return [];
     const query = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
-    const result = await sql<SearchHitRow>`
-      select id, title, tags, updated_at, score,
-        ts_headline('english', body, query,
-          'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…') as snippet
-      from (
-        select a.id, a.title, a.tags, a.body, a.updated_at, q.query, ts_rank(a.search, q.query) as score
-        from kb_articles a, to_tsquery('english', ${query}) as q(query)
-        where a.workspace_id = ${workspaceId} and a.published = 1 and a.search @@ q.query
-        order by score desc, a.id desc
-        limit ${limit}
-      ) hits
-      order by score desc, id desc`.execute(db);
-    return result.rows;
+    return postgresSearchQuery.rows(db, { workspaceId, query, limit });
   },
 };
 

@@ -27,7 +27,7 @@ export function messageView(row: MessageRow): MessageView {
 
 /** Messages of a conversation, newest first; adding one updates the conversation's counters. */
 export class MessagesService {
-  constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock'>) {}
+  constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'storage'>) {}
 
   async list(caller: WorkspaceCaller, conversationId: string, page: PageRequest): Promise<Page<MessageView>> {
     if (!isId(conversationId, 'conv')) throw notFound('conversation');
@@ -61,14 +61,30 @@ export class MessagesService {
       createdAt: now,
     };
     const { workspaceId } = caller;
+    const view = messageView(row);
+    const postgres = this.core.storage.dialect === 'postgres';
+    // Statements per message (BEGIN and COMMIT aside): PostgreSQL 1 (the counting update, the
+    // message and its `message.created` event in one statement), SQLite 3 (the same three, each
+    // in-process); a customer message on a closed conversation adds the reopen, a read of the
+    // conversation and its `conversation.updated` event (3 more).
     return inTransaction(executor, async (trx) => {
-      // A customer writing again reopens a closed conversation.
-      const reopened = input.role === 'user' && (await repo.reopenIfClosed(trx, workspaceId, conversationId));
-      if (!(await repo.touchConversation(trx, workspaceId, conversationId, now))) throw notFound('conversation');
-      await repo.insert(trx, row);
-      const view = messageView(row);
       // Notes too: webhooks go to the workspace's own servers, which see everything the API shows.
-      await webhookOutbox.append(trx, { workspaceId, type: 'message.created', payload: view, now });
+      const event = { workspaceId, type: 'message.created' as const, payload: view, now };
+      let status: string | undefined;
+      if (postgres) {
+        status = await repo.addWithEvent(trx, row, webhookOutbox.row(event));
+      } else {
+        // Counting the message locks the conversation (SQLite: the database) and reads its status.
+        status = await repo.touchConversation(trx, workspaceId, conversationId, now);
+        if (status !== undefined) {
+          await repo.insert(trx, row);
+          await webhookOutbox.append(trx, event);
+        }
+      }
+      if (status === undefined) throw notFound('conversation');
+      // A customer writing again reopens a closed conversation (only then more statements).
+      const reopened =
+        input.role === 'user' && status === 'closed' && (await repo.reopenIfClosed(trx, workspaceId, conversationId));
       if (reopened) await recordConversation(trx, workspaceId, conversationId, 'conversation.updated', now);
       return view;
     });
