@@ -61,7 +61,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     createPortalModule(core, { mailer: new Mailer(core), support: portalSupport(support, core.db) }),
     createWebhooksModule(core, { masterKeys: secrets.masterKeys, version: VERSION }),
     createApiTestsModule(core, { masterKeys: secrets.masterKeys, policy: deps.outboundPolicy }),
-    createChannelsModule(core, { masterKeys: secrets.masterKeys, support: channelSupport(support) }),
+    createChannelsModule(core, { masterKeys: secrets.masterKeys, support: channelSupport(support, storage.dialect) }),
   ];
 
   const app = Fastify({

@@ -104,10 +104,6 @@ export class InboundService {
         { path: '/body/customer', message: 'must have externalId or email' },
       ]);
     }
-    const byEmail =
-      customer.externalId === undefined && customer.email !== undefined
-        ? await this.support.customerIdByEmail(workspaceId, customer.email)
-        : null;
     return async (trx) => {
       let customerId: string | null;
       if (customer.externalId !== undefined) {
@@ -116,8 +112,7 @@ export class InboundService {
           externalId: customer.externalId,
         });
       } else if (customer.email !== undefined) {
-        customerId =
-          byEmail ?? (await this.support.createCustomer(trx, workspaceId, { ...customer, email: customer.email }));
+        customerId = await this.support.customerByEmail(trx, workspaceId, { ...customer, email: customer.email });
       } else {
         customerId = continued!.customerId;
       }
@@ -141,7 +136,6 @@ export class InboundService {
       .filter((id): id is string => id !== undefined)
       .map(normaliseMessageId)
       .filter((id) => id !== '' && id !== messageId);
-    const known = await this.support.customerIdByEmail(workspaceId, input.from.email);
     return async (trx) => {
       // The same email delivered again under another webhook-id is still one message.
       const [again] = await repo.threads(trx, workspaceId, [messageId]);
@@ -150,7 +144,7 @@ export class InboundService {
       }
       const threads = await repo.threads(trx, workspaceId, parents);
       const parent = parents.map((id) => threads.find((t) => t.emailMessageId === id)).find((t) => t !== undefined);
-      const customerId = known ?? (await this.support.createCustomer(trx, workspaceId, input.from));
+      const customerId = await this.support.customerByEmail(trx, workspaceId, input.from);
       const conversationId =
         parent?.conversationId ?? (await this.startConversation(trx, workspaceId, input.subject, customerId));
       const message = await this.support.addCustomerMessage(trx, workspaceId, conversationId, customerId, input.text);

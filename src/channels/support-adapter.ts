@@ -2,6 +2,9 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { SupportServices } from '../support/services.js';
 import { customerCaller } from '../support/customer-caller.js';
+import { lockForTransaction } from '../storage/locks.js';
+import { normaliseEmail } from '../support/customers/customers-service.js';
+import type { Dialect } from '../storage/database.js';
 
 /**
  * The support services as inbound channels use them: the one seam between the two domains,
@@ -11,15 +14,17 @@ import { customerCaller } from '../support/customer-caller.js';
 export interface ChannelSupport {
   /** The workspace's conversation and its customer; 404 `not_found` when the workspace has no such conversation. */
   conversation(workspaceId: string, id: string): Promise<{ id: string; customerId: string | null }>;
-  /** An existing customer of the workspace with this email (case-insensitive), or null. */
-  customerIdByEmail(workspaceId: string, email: string): Promise<string | null>;
   /** Creates or updates the customer known by the integrator's id, as `POST /conversations` does. */
   upsertCustomer(
     trx: Transaction<Database>,
     workspaceId: string,
     fields: { externalId: string; email?: string; name?: string },
   ): Promise<string>;
-  createCustomer(
+  /**
+   * The workspace's customer with this email (case-insensitive), created when there is none.
+   * Deliveries from one new sender arriving together wait for each other here: one customer.
+   */
+  customerByEmail(
     trx: Transaction<Database>,
     workspaceId: string,
     fields: { email: string; name?: string },
@@ -43,21 +48,18 @@ export interface ChannelSupport {
 /** An inbound channel's sender acts through the support services as their customer. */
 const sender = customerCaller;
 
-export function channelSupport(support: SupportServices): ChannelSupport {
+export function channelSupport(support: SupportServices, dialect: Dialect): ChannelSupport {
   return {
     async conversation(workspaceId, id) {
       const view = await support.conversations.get(sender(workspaceId, null), id);
       return { id: view.id, customerId: view.customer?.id ?? null };
     },
-    async customerIdByEmail(workspaceId, email) {
-      const page = await support.customers.list(sender(workspaceId, null), { email }, { limit: 1, before: null });
-      return page.data[0]?.id ?? null;
-    },
     async upsertCustomer(trx, workspaceId, fields) {
       return support.customers.upsert(trx, workspaceId, fields);
     },
-    async createCustomer(trx, workspaceId, fields) {
-      return (await support.customers.create(trx, sender(workspaceId, null), fields)).id;
+    async customerByEmail(trx, workspaceId, fields) {
+      await lockForTransaction(trx, dialect, `customer-email:${workspaceId}:${normaliseEmail(fields.email)}`);
+      return support.customers.findOrCreateByEmail(trx, sender(workspaceId, null), fields);
     },
     async createConversation(trx, workspaceId, { subject, customerId }) {
       const caller = sender(workspaceId, customerId);

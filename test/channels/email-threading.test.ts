@@ -110,6 +110,30 @@ test('the same email racing in under several webhook-ids is one message, and no 
   assert.equal(after.inboundReceipts, before.inboundReceipts + 6, 'each webhook-id answers the same next time');
 });
 
+test('a new sender’s first mails arriving together create one customer, not one each', async () => {
+  const before = await rowCounts(t);
+  const sender = { email: `New.Sender.${Date.now()}@Example.com`, name: 'New sender' };
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, (_, i) =>
+      sendInbound(
+        t,
+        mailbox,
+        mail(`<first-${i}-${Date.now()}@example.com>`, {
+          from: i % 2 ? sender : { ...sender, email: sender.email.toLowerCase() },
+        }),
+      ),
+    ),
+  );
+  for (const answer of answers) assert.equal(answer.statusCode, 201, answer.body);
+  const after = await rowCounts(t);
+  assert.equal(after.customers, before.customers + 1, 'one customer for one sender');
+  assert.equal(after.conversations, before.conversations + 6, 'six unrelated mails are six conversations');
+  const customers = await a.api('GET', `/customers?email=${encodeURIComponent(sender.email.toLowerCase())}`);
+  assert.equal(customers.json.data.length, 1);
+  const conversation = await a.api('GET', `/conversations/${answers[0].json.conversationId}`);
+  assert.equal(conversation.json.customer.id, customers.json.data[0].id);
+});
+
 test('an email channel refuses an api payload (400) and writes nothing', async () => {
   const before = await rowCounts(t);
   const wrong = await sendInbound(t, mailbox, { customer: { email: 'a@example.com' }, body: 'Hi' });

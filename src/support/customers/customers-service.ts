@@ -69,6 +69,21 @@ export class CustomersService {
   }
 
   /**
+   * The workspace's customer with this email (case-insensitive), created when there is none; read
+   * in the caller's transaction, so a caller that serialises on the email (lockForTransaction) sees
+   * the customer a concurrent delivery has just created instead of creating a second one.
+   */
+  async findOrCreateByEmail(
+    trx: Transaction<Database>,
+    caller: WorkspaceCaller,
+    input: CustomerFields & { email: string },
+  ): Promise<string> {
+    const email = normaliseEmail(input.email) ?? input.email;
+    const [existing] = await repo.list(trx, caller.workspaceId, { email }, { limit: 1, before: null });
+    return existing?.id ?? (await this.create(trx, caller, input)).id;
+  }
+
+  /**
    * Upserts by the integrator's id within the workspace (never across workspaces); returns our
    * id. A customer it creates gets its `customer.created` event in the caller's transaction.
    */
