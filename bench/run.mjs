@@ -74,6 +74,8 @@ function woes(args, env) {
 async function startWoes(env, label) {
   const args = [
     ...(PROFILE && label === 'a' ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : []),
+    // As `npm start` runs Woes (README, Memory).
+    '--max-semi-space-size=4',
     path.join(ROOT, 'bin', 'woes.js'),
     'start',
   ];

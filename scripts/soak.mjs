@@ -78,10 +78,15 @@ async function ownServer() {
     ),
   );
   woes(['workspace', 'set-rate-limit', init.workspaceId, '--per-hour', '1000000000'], env);
-  const child = await startServer(process.execPath, [path.join(ROOT, 'bin', 'woes.js'), 'start'], {
-    env,
-    url: `http://127.0.0.1:${port}/health`,
-  });
+  // As `npm start` runs Woes (README, Memory).
+  const child = await startServer(
+    process.execPath,
+    ['--max-semi-space-size=4', path.join(ROOT, 'bin', 'woes.js'), 'start'],
+    {
+      env,
+      url: `http://127.0.0.1:${port}/health`,
+    },
+  );
   return { base: `http://127.0.0.1:${port}`, secret: init.key.secret, pid: child.pid, child, dataDir };
 }
 

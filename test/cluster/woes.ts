@@ -14,7 +14,12 @@ const BIN = path.join(ROOT, 'bin/woes.js');
  * Node flags for the Woes processes: `--trace-gc` lets the soak see each full (mark-compact) garbage
  * collection on stderr; WOES_CLUSTER_NODE_ARGS adds more for diagnosis (e.g. `--heapsnapshot-signal=SIGUSR2`).
  */
-const NODE_ARGS = ['--trace-gc', ...(process.env.WOES_CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+// --max-semi-space-size=4: as `npm start` runs Woes (README, Memory).
+const NODE_ARGS = [
+  '--trace-gc',
+  '--max-semi-space-size=4',
+  ...(process.env.WOES_CLUSTER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+];
 /** A `--trace-gc` line: `[pid:0x…]   1234 ms: Scavenge …` or `… Mark-Compact …`. */
 const GC_TRACE = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: /;
 const FULL_GC = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: Mark-Compact/;
