@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyBaseLogger } from 'fastify';
-import { createLogger, logRequestCompleted } from '../../src/http/logger.js';
+import { createLogger, logRequestCompleted, milliseconds } from '../../src/http/logger.js';
 
 // The access line is built by hand for speed (issue #18): it must be the line pino would write.
 test('the hand-built access-log line is the line pino writes, redactions included', () => {
@@ -41,4 +41,24 @@ test('below info level the access line is not written', () => {
   const log = logger.child({ requestId: 'r' }) as unknown as FastifyBaseLogger;
   logRequestCompleted({ method: 'GET', url: '/', ip: '::1', headers: {}, log }, 200, 1);
   assert.deepEqual(lines, []);
+});
+
+test('response times are written to the microsecond, as JSON numbers', () => {
+  const cases: [number, string][] = [
+    [0, '0'],
+    [1.25, '1.250'],
+    [0.0004, '0'],
+    [0.0005, '0.001'],
+    [0.417123, '0.417'],
+    [12.0031, '12.003'],
+    [3.99996, '4'],
+    [1234.5678, '1234.568'],
+    [Number.NaN, 'null'],
+    [Number.POSITIVE_INFINITY, 'null'],
+    [-1, 'null'],
+  ];
+  for (const [ms, text] of cases) {
+    assert.equal(milliseconds(ms), text, String(ms));
+    if (text !== 'null') assert.equal(JSON.parse(text), Math.round(ms * 1000) / 1000);
+  }
 });
