@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import crypto from 'node:crypto';
 import type { Config } from './config.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js';
@@ -129,5 +130,14 @@ const SAFE_CORRELATION_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 function correlationId(request: { headers: Record<string, string | string[] | undefined> }): string {
   const given = request.headers['x-correlation-id'];
   if (typeof given === 'string' && SAFE_CORRELATION_ID.test(given)) return given;
-  return `req_${crypto.randomUUID().replace(/-/g, '')}`;
+  requestCounter += 1;
+  return `${REQUEST_ID_PREFIX}${requestCounter.toString(16).padStart(12, '0')}`;
 }
+
+/**
+ * Made ids: 80 random bits per process, then a counter — unique across processes and restarts
+ * like a UUID's 32 hex digits, at the cost of an integer increment instead of random bytes and a
+ * regex per request (this runs on every request that brings no id of its own).
+ */
+const REQUEST_ID_PREFIX = `req_${crypto.randomBytes(10).toString('hex')}`;
+let requestCounter = 0;

@@ -36,10 +36,15 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
   const app = typed(root);
   const authenticatePortal = portalAuthenticator(portal, limiter);
   app.decorateRequest('portal', null);
-  app.addHook('onRequest', async function refuseSecretsInURL(request) {
+  // This scope is all of /api/v1, so the hook runs on every API request: a callback hook, not an
+  // async one (which cost every request a promise).
+  app.addHook('onRequest', function refuseSecretsInURL(request, _reply, done) {
     if (request.url.startsWith('/api/v1/portal/') && SECRET_IN_URL.test(request.url)) {
-      throw unauthorized('Portal tokens are accepted only in the body or the Authorization header, never in the URL.');
+      return done(
+        unauthorized('Portal tokens are accepted only in the body or the Authorization header, never in the URL.'),
+      );
     }
+    done();
   });
 
   app.post(

@@ -142,7 +142,12 @@ test('x-correlation-id is echoed when safe and generated otherwise', async () =>
   const long = await t.request({ method: 'GET', url: '/health', headers: { 'x-correlation-id': 'a'.repeat(129) } });
   assert.match(String(long.headers['x-correlation-id']), /^req_/);
   const generated = await t.request({ method: 'GET', url: '/nope' });
-  assert.match(String(generated.headers['x-correlation-id']), /^req_/);
+  assert.match(String(generated.headers['x-correlation-id']), /^req_[0-9a-f]{32}$/);
+  // Made ids never repeat within a process (a counter after a per-process random part).
+  const made = new Set<string>();
+  for (let i = 0; i < 20; i++)
+    made.add(String((await t.request({ method: 'GET', url: '/nope' })).headers['x-correlation-id']));
+  assert.equal(made.size, 20);
   assert.equal(generated.json.requestId, generated.headers['x-correlation-id']);
   // The same id is on the request's log lines.
   const traced = await t.request({ method: 'GET', url: '/health', headers: { 'x-correlation-id': 'trace-me-42' } });

@@ -279,3 +279,25 @@ test('no link or session token reaches a log line', async () => {
   assert.ok(t.logs.text.includes('/portal/'), 'the portal requests were logged');
   assert.doesNotMatch(t.logs.text, /woesp[ls]_[A-Za-z0-9]{8}/);
 });
+
+test('a portal token in the URL is refused before the route runs, and an API route elsewhere is untouched by the check', async () => {
+  const token = await linkToken(t, a.workspaceId, 'ada@example.com');
+  for (const [method, url] of [
+    ['GET', `/api/v1/portal/conversations?token=${token}`],
+    ['POST', `/api/v1/portal/session?t=${token}`],
+  ] as const) {
+    const res = await t.request({ method, url, ...(method === 'POST' ? { payload: { token } } : {}) });
+    assert.equal(res.statusCode, 401, url);
+    assert.equal(res.json.code, 'unauthorized');
+    assert.match(res.json.error, /never in the URL/);
+  }
+  // The link was not spent by the refused requests.
+  const session = await t.request({ method: 'POST', url: '/api/v1/portal/session', payload: { token } });
+  assert.equal(session.statusCode, 201, session.body);
+  const other = await t.request({
+    method: 'GET',
+    url: `/api/v1/conversations?externalId=woespl_lookalike`,
+    headers: a.auth,
+  });
+  assert.equal(other.statusCode, 200);
+});
