@@ -20,8 +20,12 @@ export async function meRoutes(plugin: FastifyInstance, service: MeService): Pro
         response: { 200: Me, ...AUTH_ERRORS },
       },
     },
-    async function me(request) {
-      return service.describe(authenticatedCaller(request).principal);
+    function me(request, reply) {
+      const principal = authenticatedCaller(request).principal;
+      // A cached key's answer is serialized once, by this route's own 200 schema.
+      const body = service.serializedFor(principal, (view) => String(reply.serialize(view)));
+      if (body !== undefined) return reply.type('application/json; charset=utf-8').send(body);
+      return service.describe(principal);
     },
   );
 }

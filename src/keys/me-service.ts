@@ -13,24 +13,27 @@ export type MeView = Static<typeof Me>;
  * the "test your connection" call; sessions and other verifiers' keys are read from the database.
  */
 export class MeService {
-  private readonly ofKey = new WeakMap<KeyPrincipal, MeView>();
+  private readonly bodyOfKey = new WeakMap<KeyPrincipal, string>();
 
   constructor(private readonly db: DB) {}
 
-  async describe(principal: Principal): Promise<MeView> {
-    if (principal instanceof KeyPrincipal) {
-      let answer = this.ofKey.get(principal);
-      if (answer === undefined) {
-        answer = {
-          type: 'api_key',
-          workspace: { id: principal.workspaceId, name: principal.workspaceName, plan: principal.plan },
-          scopes: [...principal.scopeList],
-          keyId: principal.keyId,
-        };
-        this.ofKey.set(principal, answer);
-      }
-      return answer;
+  /**
+   * The response body for a cached key principal, serialized once by `serialize` (the route's
+   * schema serializer) and kept as long as the principal is cached; undefined for anything else.
+   * A warm /me is then a map read: no object, no serialization.
+   */
+  serializedFor(principal: Principal, serialize: (view: MeView) => string): string | undefined {
+    if (!(principal instanceof KeyPrincipal)) return undefined;
+    let body = this.bodyOfKey.get(principal);
+    if (body === undefined) {
+      body = serialize(keyView(principal));
+      this.bodyOfKey.set(principal, body);
     }
+    return body;
+  }
+
+  async describe(principal: Principal): Promise<MeView> {
+    if (principal instanceof KeyPrincipal) return keyView(principal);
     if (principal.type === 'api_key') {
       const workspace = (await keyRepository.workspace(this.db, principal.workspaceId)) ?? null;
       return {
@@ -52,4 +55,13 @@ export class MeService {
       role: principal.role,
     };
   }
+}
+
+function keyView(principal: KeyPrincipal): MeView {
+  return {
+    type: 'api_key',
+    workspace: { id: principal.workspaceId, name: principal.workspaceName, plan: principal.plan },
+    scopes: [...principal.scopeList],
+    keyId: principal.keyId,
+  };
 }

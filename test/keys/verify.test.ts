@@ -38,8 +38,19 @@ test('GET /me describes the key; a warm verification makes no database query', a
     keyId: key.id,
   });
   const before = t.queries.count;
-  for (let i = 0; i < 5; i++) assert.equal((await me(key.secret)).statusCode, 200);
+  for (let i = 0; i < 5; i++) {
+    // A warm answer is the body the route's schema serialized for the first call, byte for byte.
+    const warm = await me(key.secret);
+    assert.equal(warm.statusCode, 200);
+    assert.equal(warm.body, first.body);
+    assert.equal(warm.headers['content-type'], first.headers['content-type']);
+  }
+  assert.equal(first.headers['content-type'], 'application/json; charset=utf-8');
   assert.equal(t.queries.count, before, 'warm verification touched the database');
+  // Another key of the workspace gets its own answer.
+  const other = await createApiKey(t, workspace, ['read']);
+  for (let i = 0; i < 2; i++) assert.equal((await me(other.secret)).json.keyId, other.id);
+  assert.equal((await me(key.secret)).json.keyId, key.id);
 });
 
 test('a bad checksum, a wrong prefix or a malformed key is 401 without any database query', async () => {
