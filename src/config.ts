@@ -38,6 +38,8 @@ export interface Config {
    * see storage/database.ts). Past it the request answers 503 rather than waiting.
    */
   readonly dbTimeoutMs: number;
+  /** PostgreSQL connections each process may open (WOES_DB_POOL_SIZE); SQLite has one. */
+  readonly dbPoolSize: number;
   /** Public keys that sign leaked-key reports (GitHub secret scanning); empty: reports are refused. */
   readonly leakReportPublicKeys: ReadonlyArray<LeakReportPublicKey>;
   /** Milliseconds between runs of the key-governance job (idle keys, expiry warnings). */
@@ -227,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
     invalidationPollMs: integer(env, 'WOES_INVALIDATION_POLL_MS', 250, 10, 60_000),
     usageFlushMs: integer(env, 'WOES_USAGE_FLUSH_MS', 5000, 10, 60_000),
     dbTimeoutMs: integer(env, 'WOES_DB_TIMEOUT_MS', 5000, 50, 600_000),
+    dbPoolSize: integer(env, 'WOES_DB_POOL_SIZE', 10, 1, 500),
     leakReportPublicKeys: Object.freeze(leakReportKeys(env)),
     keyJobIntervalMs: integer(env, 'WOES_KEY_JOB_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
     webhookPollMs: integer(env, 'WOES_WEBHOOK_POLL_MS', 500, 10, 60_000),

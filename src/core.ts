@@ -52,6 +52,7 @@ export function storageFor(config: Config): Storage {
     databaseUrl: config.databaseUrl,
     sqliteFile: path.join(config.dataDir, 'woes.db'),
     timeoutMs: config.dbTimeoutMs,
+    poolSize: config.dbPoolSize,
   });
 }
 

@@ -24,6 +24,13 @@ test('defaults need no set-up', () => {
   assert.ok(Object.isFrozen(config));
 });
 
+test('WOES_DB_POOL_SIZE: 10 by default, a whole number from 1 to 500', () => {
+  assert.equal(loadConfig({}).dbPoolSize, 10);
+  assert.equal(loadConfig({ WOES_DB_POOL_SIZE: '25' }).dbPoolSize, 25);
+  for (const bad of ['0', '501', 'ten', '2.5'])
+    assert.equal(configError({ WOES_DB_POOL_SIZE: bad }).variable, 'WOES_DB_POOL_SIZE');
+});
+
 test('a bad PORT names the variable', () => {
   assert.equal(configError({ PORT: 'eighty' }).variable, 'PORT');
   assert.equal(configError({ PORT: '70000' }).variable, 'PORT');
