@@ -87,8 +87,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
   app.addHook('onRequest', function echoCorrelationId(request, reply, done) {
     // API answers are per caller and often carry secrets: no browser or proxy may keep them (SPEC §9).
-    if (request.url.startsWith('/api/')) reply.headers({ 'x-correlation-id': request.id, 'cache-control': 'no-store' });
-    else reply.header('x-correlation-id', request.id);
+    reply.header('x-correlation-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
   app.addHook('onResponse', function logRequest(request, reply, done) {
