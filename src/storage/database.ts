@@ -7,6 +7,7 @@ import type { Database } from './schema.js';
 import type { Dialect } from './migrations/helpers.js';
 import { migrationProvider } from './migrations/index.js';
 import { boundedPool, QUERY_TIMEOUT_CODE } from './bounded-pool.js';
+import { readsArrays } from './query-template.js';
 
 export type { Dialect };
 export type DB = Kysely<Database>;
@@ -113,7 +114,8 @@ const STATEMENT_CACHE_SIZE = 500;
 /**
  * Kysely prepares every query afresh; better-sqlite3 statements are reusable, and preparing
  * was a tenth of a request's CPU in the benchmark. Kysely runs one query at a time on the
- * connection, so a cached statement is never in use twice.
+ * connection, so a cached statement is never in use twice. An array-rows template's statement is
+ * put in raw mode once here (its rows come back as arrays; src/storage/query-template.ts).
  */
 function withStatementCache(database: SQLite.Database): SQLite.Database {
   const statements = new Map<string, SQLite.Statement>();
@@ -124,6 +126,7 @@ function withStatementCache(database: SQLite.Database): SQLite.Database {
       if (statement === undefined) {
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
         statement = database.prepare(source);
+        if (readsArrays(source)) statement.raw(true);
         statements.set(source, statement);
       }
       return statement;
