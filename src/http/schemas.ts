@@ -1,4 +1,5 @@
 import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
+import { isoString } from './iso-time.js';
 
 /** Schemas shared by every route: the error body, list envelopes, paging query. */
 export const ErrorBody = Type.Object(
@@ -39,7 +40,7 @@ export const Timestamp = Type.String({ format: 'date-time' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export function isoTime(ms: number | null | undefined): string | null {
-  return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+  return ms === null || ms === undefined ? null : isoString(Number(ms));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
-import { TEMPLATE_SQL_PREFIX } from './query-template.js';
+import { readsArrays, TEMPLATE_SQL_PREFIX } from './query-template.js';
 
 /** The code of the error a query gets when the client-side timer fires (mapped to 503). */
 export const QUERY_TIMEOUT_CODE = 'WOES_DB_TIMEOUT';
@@ -30,7 +30,7 @@ export class QueryTimeoutError extends Error {
  * which may wait for another instance's migration lock).
  */
 export function boundedPool(pool: pg.Pool, timeoutMs: number | null): PostgresPool {
-  const statementNames = new Map<string, string>();
+  const statementNames = new Map<string, NamedStatement>();
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
@@ -80,15 +80,25 @@ const MAX_NAMED_STATEMENTS = 1000;
  * of Parse/Bind/Describe/Execute, and the server reuses the plan). Other SQL (ad-hoc queries,
  * whose text can vary without bound) stays unnamed. The name is a digest of the text, so two
  * texts never share one. Named statements need session pooling if a pooler sits in between.
+ * An array-rows template's rows come back as arrays (`rowMode: 'array'`).
  */
-function namedStatement(names: Map<string, string>, args: unknown[]): unknown[] | null {
+function namedStatement(names: Map<string, NamedStatement>, args: unknown[]): unknown[] | null {
   const text = args[0];
   if (typeof text !== 'string' || !text.startsWith(TEMPLATE_SQL_PREFIX)) return null;
-  let name = names.get(text);
-  if (name === undefined) {
-    if (names.size >= MAX_NAMED_STATEMENTS) return null;
-    name = `woes_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-    names.set(text, name);
+  let named = names.get(text);
+  if (named === undefined) {
+    if (names.size >= MAX_NAMED_STATEMENTS) {
+      // Unnamed, but an array-rows template still needs its rows as arrays.
+      return readsArrays(text) ? [{ text, values: args[1], rowMode: 'array' }] : null;
+    }
+    const name = `woes_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    named = { name, rowMode: readsArrays(text) ? 'array' : undefined };
+    names.set(text, named);
   }
-  return [{ name, text, values: args[1] }];
+  return [{ name: named.name, text, values: args[1], rowMode: named.rowMode }];
+}
+
+interface NamedStatement {
+  readonly name: string;
+  readonly rowMode: 'array' | undefined;
 }

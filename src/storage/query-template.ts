@@ -1,4 +1,11 @@
-import type { Compilable, CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely';
+import {
+  CamelCasePlugin,
+  type Compilable,
+  type CompiledQuery,
+  type Kysely,
+  type QueryResult,
+  type RawBuilder,
+} from 'kysely';
 import type { Database } from './schema.js';
 
 /** A database or a transaction (Transaction extends Kysely). */
@@ -13,6 +20,20 @@ type Buildable<O> = Compilable<O> | RawBuilder<O>;
  * the query in `pg_stat_statements` and the server's logs.
  */
 export const TEMPLATE_SQL_PREFIX = '/* woes:';
+
+/**
+ * Ends the comment of a template whose rows are read as arrays (`arrayQueryTemplate`): the
+ * drivers see it in the SQL (the only thing Kysely hands them) and read that statement's rows
+ * as arrays — better-sqlite3's `raw` mode, pg's `rowMode: 'array'`.
+ */
+const ARRAY_ROWS_MARK = ':arrays */';
+
+/** True when `sql` is an array-rows template's (see ARRAY_ROWS_MARK). */
+export function readsArrays(sql: string): boolean {
+  if (!sql.startsWith(TEMPLATE_SQL_PREFIX)) return false;
+  const end = sql.indexOf('*/');
+  return sql.startsWith(ARRAY_ROWS_MARK, end - ARRAY_ROWS_MARK.length + 2);
+}
 
 /** Stands for a parameter while a template is built; never reaches the database. */
 class Placeholder {
@@ -34,6 +55,11 @@ export interface QueryTemplateOptions<P> {
   readonly optional?: readonly (keyof P & string)[];
 }
 
+interface TemplateMode {
+  /** Rows as arrays in select-list order, past every plugin (see `arrayQueryTemplate`). */
+  readonly arrays: boolean;
+}
+
 /**
  * A query built with Kysely once per shape and compiled once per database; every later call
  * binds new values into the cached SQL and runs it with `executeQuery` — no builder, plugin or
@@ -47,15 +73,18 @@ export class QueryTemplate<P extends object, O> {
   /** Per dialect adapter (one per storage: a database and its transactions share it), per shape. */
   readonly #cache = new WeakMap<object, Map<number, Prepared>>();
   readonly #optional: readonly (keyof P & string)[];
+  readonly #arrays: boolean;
 
   constructor(
     readonly name: string,
     private readonly build: (db: Executor, params: P) => Buildable<O>,
     options: QueryTemplateOptions<P> = {},
+    mode: TemplateMode = { arrays: false },
   ) {
     if (!/^[a-z][a-z0-9_.-]*$/i.test(name)) throw new Error(`invalid query template name: ${name}`);
     this.#optional = options.optional ?? [];
     if (this.#optional.length > 30) throw new Error('a query template takes at most 30 optional parameters');
+    this.#arrays = mode.arrays;
   }
 
   /** Runs the query with `values` in the executor (a database or a transaction). */
@@ -74,7 +103,9 @@ export class QueryTemplate<P extends object, O> {
         parameters[i] = value;
       }
     }
-    return db.executeQuery<O>({ query: compiled.query, queryId: compiled.queryId, sql: compiled.sql, parameters });
+    const query = { query: compiled.query, queryId: compiled.queryId, sql: compiled.sql, parameters };
+    // Array rows skip CamelCasePlugin, which would rebuild each array as an object.
+    return this.#arrays ? withoutCamelCase(db).executeQuery<O>(query) : db.executeQuery<O>(query);
   }
 
   /** The rows of the query. */
@@ -131,7 +162,7 @@ export class QueryTemplate<P extends object, O> {
     if (misused.length > 0 || compiled.sql.includes('[object Object]')) {
       throw new Error(`query template ${this.name}: ${misused.join(', ') || 'a value'} is not bound as a parameter`);
     }
-    const sql = `${TEMPLATE_SQL_PREFIX}${this.name}:${shape} */ ${compiled.sql}`;
+    const sql = `${TEMPLATE_SQL_PREFIX}${this.name}:${shape}${this.#arrays ? ARRAY_ROWS_MARK : ' */'} ${compiled.sql}`;
     return {
       compiled: { ...compiled, sql },
       slots,
@@ -147,4 +178,46 @@ export function queryTemplate<P extends object, O>(
   options?: QueryTemplateOptions<P>,
 ): QueryTemplate<P, O> {
   return new QueryTemplate(name, build, options);
+}
+
+type QueryExecutor = ReturnType<Executor['getExecutor']>;
+
+/** Each executor (a database or one transaction) without its CamelCasePlugin; the others stay. */
+const uncased = new WeakMap<QueryExecutor, QueryExecutor>();
+
+function withoutCamelCase(db: Executor): QueryExecutor {
+  const executor = db.getExecutor();
+  let bare = uncased.get(executor);
+  if (bare === undefined) {
+    const others = executor.plugins.filter((plugin) => !(plugin instanceof CamelCasePlugin));
+    bare = executor.withoutPlugins().withPlugins(others);
+    uncased.set(executor, bare);
+  }
+  return bare;
+}
+
+/** A query template whose rows are arrays, `T` being one row's tuple. */
+export interface ArrayQueryTemplate<P extends object, T extends readonly unknown[]> {
+  readonly name: string;
+  rows(db: Executor, values: P): Promise<T[]>;
+  first(db: Executor, values: P): Promise<T | undefined>;
+  sql(db: Executor, values: P): string;
+}
+
+/**
+ * A template read as arrays: each row is its values in select-list order, with no object built
+ * per row and CamelCasePlugin (which would rebuild each row as an object) left out — other
+ * plugins still see the result, as arrays — for hot reads that map rows
+ * straight to a response. Half the driver's per-row work on SQLite (no keyed object per row);
+ * the caller's positional mapping is the price, so keep it next to the select list. Raw SQL
+ * names its own columns; builder selections come in the order written.
+ */
+export function arrayQueryTemplate<P extends object, T extends readonly unknown[]>(
+  name: string,
+  build: (db: Executor, params: P) => Buildable<unknown>,
+  options?: QueryTemplateOptions<P>,
+): ArrayQueryTemplate<P, T> {
+  return new QueryTemplate<P, T>(name, build as (db: Executor, params: P) => Buildable<T>, options, {
+    arrays: true,
+  });
 }

@@ -1,10 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../src/storage/schema.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/app.js';
 import type { Storage } from '../../src/storage/database.js';
 import { newId } from '../../src/storage/ids.js';
-import { queryTemplate } from '../../src/storage/query-template.js';
+import { arrayQueryTemplate, queryTemplate, readsArrays } from '../../src/storage/query-template.js';
 
 // On SQLite by default; on PostgreSQL when WOES_TEST_DATABASE_URL is set (named prepared statements).
 let database: TestDatabase;
@@ -18,19 +19,18 @@ interface ListParams {
   limit: number;
 }
 
-const listQuery = queryTemplate(
-  'test.conversations_list',
-  (db, p: ListParams) => {
-    let query = db
-      .selectFrom('conversations')
-      .select(['id', 'workspaceId', 'subject', 'status', 'messageCount'])
-      .where('workspaceId', '=', p.workspaceId);
-    if (p.status !== undefined) query = query.where('status', '=', p.status);
-    if (p.before !== undefined) query = query.where('id', '<', p.before);
-    return query.orderBy('id', 'desc').limit(p.limit);
-  },
-  { optional: ['status', 'before'] },
-);
+/** The list as a template builds it (with stand-ins), shared by the object and array templates. */
+function buildList(db: Kysely<Database>, p: ListParams) {
+  let query = db
+    .selectFrom('conversations')
+    .select(['id', 'workspaceId', 'subject', 'status', 'messageCount'])
+    .where('workspaceId', '=', p.workspaceId);
+  if (p.status !== undefined) query = query.where('status', '=', p.status);
+  if (p.before !== undefined) query = query.where('id', '<', p.before);
+  return query.orderBy('id', 'desc').limit(p.limit);
+}
+
+const listQuery = queryTemplate('test.conversations_list', buildList, { optional: ['status', 'before'] });
 
 function builderList(p: ListParams) {
   let query = storage.db
@@ -41,6 +41,13 @@ function builderList(p: ListParams) {
   if (p.before !== undefined) query = query.where('id', '<', p.before);
   return query.orderBy('id', 'desc').limit(p.limit).execute();
 }
+
+type ListTuple = [id: string, workspaceId: string, subject: string | null, status: string, messageCount: number];
+
+/** `listQuery` read as arrays (the same select list, so the same values in that order). */
+const listArrays = arrayQueryTemplate<ListParams, ListTuple>('test.conversations_list_arrays', buildList, {
+  optional: ['status', 'before'],
+});
 
 const insertQuery = queryTemplate(
   'test.conversations_insert',
@@ -213,4 +220,35 @@ test('on PostgreSQL a template is a named prepared statement of its connection',
   const mine = names.filter((row) => row.statement.includes('woes:test.conversations_list:0 '));
   assert.equal(mine.length, 1);
   assert.match(mine[0].name, /^woes_[0-9a-f]{24}$/);
+});
+
+test('an array template returns each row as its values in select-list order, also in a transaction', async () => {
+  const [w0, w1] = workspaces;
+  const cases: ListParams[] = [
+    { workspaceId: w0, limit: 5 },
+    { workspaceId: w1, status: 'closed', limit: 10 },
+    { workspaceId: 'ws_none', limit: 5 },
+  ];
+  for (const values of cases) {
+    const objects = await builderList(values);
+    const expected = objects.map((o) => [o.id, o.workspaceId, o.subject, o.status, o.messageCount]);
+    const rows = await listArrays.rows(storage.db, values);
+    assert.ok(rows.every((row) => Array.isArray(row)));
+    assert.deepEqual(rows, expected, JSON.stringify(values));
+    const inside = await storage.db.transaction().execute((trx) => listArrays.rows(trx, values));
+    assert.deepEqual(inside, expected, JSON.stringify(values));
+  }
+  // The object template over the same statement shape still gets objects (its own statement).
+  assert.ok(!Array.isArray((await listQuery.rows(storage.db, { workspaceId: w0, limit: 1 }))[0]));
+  assert.equal(await listArrays.first(storage.db, { workspaceId: 'ws_none', limit: 1 }), undefined);
+});
+
+test('the drivers read arrays only for an array template’s SQL', () => {
+  const arrays = listArrays.sql(storage.db, { workspaceId: workspaces[0], limit: 5 });
+  const objects = listQuery.sql(storage.db, { workspaceId: workspaces[0], limit: 5 });
+  assert.equal(readsArrays(arrays), true);
+  assert.equal(readsArrays(objects), false);
+  assert.equal(readsArrays(`select 1 /* woes:x:0:arrays */`), false, 'only the leading comment counts');
+  assert.equal(readsArrays(`/* woes:x:0 */ select ':arrays */'`), false);
+  assert.equal(readsArrays(`/* other:x:0:arrays */ select 1`), false);
 });

@@ -150,8 +150,8 @@ test('conversations: one joined query with the customer, filters, paging, extern
     [three.id, two.id, one.id],
     'newest first',
   );
-  assert.equal(all[2].customerName, 'Ada');
-  assert.equal(all[0].customerName, null);
+  assert.equal(all[2].customer?.name, 'Ada');
+  assert.equal(all[0].customer, null);
   assert.deepEqual(
     (await conversationsRepository.list(db, w, { status: 'closed' }, first)).map((r) => r.id),
     [two.id],
@@ -180,6 +180,64 @@ test('conversations: one joined query with the customer, filters, paging, extern
   assert.equal(await conversationsRepository.isMember(db, w, newId('usr')), false);
 });
 
+test('conversations read as arrays map to what the object rows of the same join give', async () => {
+  const db = storage.db;
+  const w = await workspace();
+  const member = newId('usr');
+  await db
+    .insertInto('users')
+    .values({
+      id: member,
+      email: `${member}@example.com`,
+      name: 'M',
+      passwordHash: null,
+      emailVerifiedAt: null,
+      createdAt: 1,
+      updatedAt: 1,
+    })
+    .execute();
+  const full = { ...customer(w, 'ext-full'), company: 'Acme' };
+  const bare = { ...customer(w, null), name: null, email: null };
+  for (const row of [full, bare]) await customersRepository.insert(db, row);
+  const rows = [
+    conversation(w),
+    { ...conversation(w, { customerId: full.id, externalId: 't-9', status: 'pending' }), assigneeId: member },
+    { ...conversation(w, { customerId: bare.id }), subject: null, messageCount: 7, lastMessageAt: 0 },
+    { ...conversation(w, { status: 'closed' }), createdAt: 951782400000, updatedAt: 4102444799999, lastMessageAt: 1 },
+  ];
+  for (const row of rows) assert.equal(await conversationsRepository.insert(db, row), true);
+  // The object path: every column by name through the app's plugins, mapped field by field.
+  const objects = await db
+    .selectFrom('conversations as c')
+    .leftJoin('customers as cu', 'cu.id', 'c.customerId')
+    .selectAll('c')
+    .select(['cu.externalId as cx', 'cu.name as cn', 'cu.email as ce', 'cu.company as cc'])
+    .where('c.workspaceId', '=', w)
+    .orderBy('c.id', 'desc')
+    .execute();
+  const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+  const expected = objects.map((o) => ({
+    id: o.id,
+    externalId: o.externalId,
+    subject: o.subject,
+    status: o.status,
+    customer:
+      o.customerId === null ? null : { id: o.customerId, externalId: o.cx, name: o.cn, email: o.ce, company: o.cc },
+    assigneeId: o.assigneeId,
+    messageCount: Number(o.messageCount),
+    lastMessageAt: iso(o.lastMessageAt),
+    createdAt: iso(o.createdAt),
+    updatedAt: iso(o.updatedAt),
+  }));
+  assert.equal(expected.length, rows.length);
+  assert.deepEqual(await conversationsRepository.list(db, w, {}, first), expected);
+  for (const conv of expected) assert.deepEqual(await conversationsRepository.get(db, w, conv.id), conv);
+  // In a transaction too (the arrays come from the transaction's connection).
+  await db.transaction().execute(async (trx) => {
+    assert.deepEqual(await conversationsRepository.list(trx, w, {}, first), expected);
+  });
+});
+
 test('messages on PostgreSQL: the counting update, the message and its event are one statement, all or nothing', async (t) => {
   if (storage.dialect !== 'postgres') return t.skip('PostgreSQL only (SQLite runs the three statements)');
   const db = storage.db;
@@ -204,7 +262,10 @@ test('messages on PostgreSQL: the counting update, the message and its event are
   // Its own: the status before any reopen, the counters, the message and the event.
   assert.equal(await messagesRepository.addWithEvent(db, message(ws, 20), event(ws, 20)), 'closed');
   const after = await conversationsRepository.get(db, ws, conv.id);
-  assert.deepEqual([after?.status, Number(after?.messageCount), after?.lastMessageAt], ['closed', 1, 20]);
+  assert.deepEqual(
+    [after?.status, after?.messageCount, after?.lastMessageAt],
+    ['closed', 1, '1970-01-01T00:00:00.020Z'],
+  );
   assert.equal((await messagesRepository.list(db, ws, conv.id, first)).length, 1);
   const events = await webhookOutbox.list(db, ws, { type: 'message.created' });
   assert.deepEqual(events[0].payload, { n: 20 });
@@ -223,7 +284,7 @@ test('messages: counters move with the insert; a user message reopens a closed c
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), false, 'only a closed one is reopened');
   assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000), 'open');
   const after = await conversationsRepository.get(db, ws, conv.id);
-  assert.deepEqual([after?.status, Number(after?.messageCount), after?.lastMessageAt], ['open', 2, 2000]);
+  assert.deepEqual([after?.status, after?.messageCount, after?.lastMessageAt], ['open', 2, '1970-01-01T00:00:02.000Z']);
 
   const ids = [newId('msg'), newId('msg')];
   for (const id of ids) {

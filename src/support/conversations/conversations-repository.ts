@@ -1,18 +1,16 @@
 import type { Selectable } from 'kysely';
+import type { Static } from 'typebox';
 import type { ConversationsTable } from '../tables.js';
 import type { Executor } from '../context.js';
 import type { PageRequest } from '../../storage/pagination.js';
-import { queryTemplate } from '../../storage/query-template.js';
+import { arrayQueryTemplate } from '../../storage/query-template.js';
+import { isoTime } from '../../http/schemas.js';
+import type { Conversation, ConversationStatus } from './schemas.js';
 
 export type ConversationRow = Selectable<ConversationsTable>;
 
-/** A conversation with its customer's summary, as one joined row. */
-export interface ConversationWithCustomer extends ConversationRow {
-  customerExternalId: string | null;
-  customerName: string | null;
-  customerEmail: string | null;
-  customerCompany: string | null;
-}
+/** A conversation as the API returns it. */
+export type ConversationView = Static<typeof Conversation>;
 
 export interface ConversationFilter {
   status?: string;
@@ -21,13 +19,33 @@ export interface ConversationFilter {
   assigneeId?: string;
 }
 
+/**
+ * A conversation joined to its customer, one array per row in the order `selectWithCustomer`
+ * names the columns (the workspace is the caller's, so it is not read back).
+ */
+type ConversationTuple = readonly [
+  id: string,
+  externalId: string | null,
+  subject: string | null,
+  status: string,
+  customerId: string | null,
+  assigneeId: string | null,
+  messageCount: number,
+  lastMessageAt: number | null,
+  createdAt: number,
+  updatedAt: number,
+  customerExternalId: string | null,
+  customerName: string | null,
+  customerEmail: string | null,
+  customerCompany: string | null,
+];
+
 function selectWithCustomer(db: Executor, workspaceId: string) {
   return db
     .selectFrom('conversations as c')
     .leftJoin('customers as cu', 'cu.id', 'c.customerId')
     .select([
       'c.id',
-      'c.workspaceId',
       'c.externalId',
       'c.subject',
       'c.status',
@@ -45,6 +63,26 @@ function selectWithCustomer(db: Executor, workspaceId: string) {
     .where('c.workspaceId', '=', workspaceId);
 }
 
+/** One row of `selectWithCustomer`, straight to the API's shape. */
+function conversationView(row: ConversationTuple): ConversationView {
+  const customerId = row[4];
+  return {
+    id: row[0],
+    externalId: row[1],
+    subject: row[2],
+    status: row[3] as ConversationStatus,
+    customer:
+      customerId === null
+        ? null
+        : { id: customerId, externalId: row[10], name: row[11], email: row[12], company: row[13] },
+    assigneeId: row[5],
+    messageCount: Number(row[6]),
+    lastMessageAt: isoTime(row[7]),
+    createdAt: isoTime(row[8])!,
+    updatedAt: isoTime(row[9])!,
+  };
+}
+
 interface ListParams {
   workspaceId: string;
   status?: string;
@@ -59,11 +97,13 @@ interface ListParams {
 /**
  * One compiled query per combination of filters (at most 32), built once per database. A list
  * request is this one statement, outside any transaction (no BEGIN/COMMIT); on PostgreSQL a named
- * prepared statement, so after a connection's first use it is one Bind/Execute round trip.
+ * prepared statement, so after a connection's first use it is one Bind/Execute round trip. Rows
+ * are read as arrays: building a keyed object per row, and CamelCasePlugin's copy of it, were
+ * most of the list's database CPU on SQLite.
  */
-const listQuery = queryTemplate(
+const listQuery = arrayQueryTemplate<ListParams, ConversationTuple>(
   'conversations.list',
-  (db, p: ListParams) => {
+  (db, p) => {
     let query = selectWithCustomer(db, p.workspaceId);
     if (p.status !== undefined) query = query.where('c.status', '=', p.status);
     if (p.customerId !== undefined) query = query.where('c.customerId', '=', p.customerId);
@@ -75,20 +115,24 @@ const listQuery = queryTemplate(
   { optional: ['status', 'customerId', 'externalId', 'assigneeId', 'before'] },
 );
 
-const getQuery = queryTemplate('conversations.get', (db, p: { workspaceId: string; id: string }) =>
-  selectWithCustomer(db, p.workspaceId).where('c.id', '=', p.id),
+const getQuery = arrayQueryTemplate<{ workspaceId: string; id: string }, ConversationTuple>(
+  'conversations.get',
+  (db, p) => selectWithCustomer(db, p.workspaceId).where('c.id', '=', p.id),
 );
 
 /** The SQL of conversations; every query is bounded by the workspace. */
 export const conversationsRepository = {
-  /** One query: counts are denormalised columns and the customer comes from a join (no N+1). */
+  /**
+   * One query: counts are denormalised columns and the customer comes from a join (no N+1).
+   * Conversations come as the API returns them.
+   */
   async list(
     db: Executor,
     workspaceId: string,
     filter: ConversationFilter,
     page: PageRequest,
-  ): Promise<ConversationWithCustomer[]> {
-    return listQuery.rows(db, {
+  ): Promise<ConversationView[]> {
+    const rows = await listQuery.rows(db, {
       workspaceId,
       status: filter.status,
       customerId: filter.customerId,
@@ -97,10 +141,12 @@ export const conversationsRepository = {
       before: page.before ?? undefined,
       limit: page.limit + 1,
     });
+    return rows.map(conversationView);
   },
 
-  async get(db: Executor, workspaceId: string, id: string): Promise<ConversationWithCustomer | undefined> {
-    return getQuery.first(db, { workspaceId, id });
+  async get(db: Executor, workspaceId: string, id: string): Promise<ConversationView | undefined> {
+    const row = await getQuery.first(db, { workspaceId, id });
+    return row === undefined ? undefined : conversationView(row);
   },
 
   async idByExternalId(db: Executor, workspaceId: string, externalId: string): Promise<string | undefined> {

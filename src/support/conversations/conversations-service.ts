@@ -1,6 +1,5 @@
 import type { CoreDeps } from '../../deps.js';
 import { conflict, invalidRequest, notFound } from '../../errors.js';
-import { isoTime } from '../../http/schemas.js';
 import { isId, newId } from '../../storage/ids.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
 import type { WorkspaceCaller } from '../../http/caller.js';
@@ -11,36 +10,11 @@ import {
   conversationsRepository as repo,
   type ConversationFilter,
   type ConversationRow,
-  type ConversationWithCustomer,
+  type ConversationView,
 } from './conversations-repository.js';
-import type { Static } from 'typebox';
-import type { Conversation, ConversationStatus, CreateConversationInput, UpdateConversationInput } from './schemas.js';
+import type { CreateConversationInput, UpdateConversationInput } from './schemas.js';
 
-export type ConversationView = Static<typeof Conversation>;
-
-export function conversationView(row: ConversationWithCustomer): ConversationView {
-  return {
-    id: row.id,
-    externalId: row.externalId,
-    subject: row.subject,
-    status: row.status as ConversationStatus,
-    customer:
-      row.customerId === null
-        ? null
-        : {
-            id: row.customerId,
-            externalId: row.customerExternalId,
-            name: row.customerName,
-            email: row.customerEmail,
-            company: row.customerCompany,
-          },
-    assigneeId: row.assigneeId,
-    messageCount: Number(row.messageCount),
-    lastMessageAt: isoTime(row.lastMessageAt),
-    createdAt: isoTime(row.createdAt)!,
-    updatedAt: isoTime(row.updatedAt)!,
-  };
-}
+export type { ConversationView };
 
 /**
  * Reads a conversation as the API returns it, in the transaction that just created or changed
@@ -53,7 +27,7 @@ export async function recordConversation(
   type: 'conversation.created' | 'conversation.updated',
   now: number,
 ): Promise<ConversationView> {
-  const view = conversationView((await repo.get(trx, workspaceId, id))!);
+  const view = (await repo.get(trx, workspaceId, id))!;
   await webhookOutbox.append(trx, { workspaceId, type, payload: view, now });
   return view;
 }
@@ -66,14 +40,14 @@ export class ConversationsService {
   ) {}
 
   async list(caller: WorkspaceCaller, filter: ConversationFilter, page: PageRequest): Promise<Page<ConversationView>> {
-    const rows = await repo.list(this.core.db, caller.workspaceId, filter, page);
-    return toPage(rows, page.limit, conversationView);
+    const conversations = await repo.list(this.core.db, caller.workspaceId, filter, page);
+    return toPage(conversations, page.limit, (conversation) => conversation);
   }
 
   async get(caller: WorkspaceCaller, id: string): Promise<ConversationView> {
-    const row = isId(id, 'conv') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
-    if (!row) throw notFound('conversation');
-    return conversationView(row);
+    const conversation = isId(id, 'conv') ? await repo.get(this.core.db, caller.workspaceId, id) : undefined;
+    if (!conversation) throw notFound('conversation');
+    return conversation;
   }
 
   /**
