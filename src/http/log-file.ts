@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** A line waits in memory until this much is buffered (or LOG_FLUSH_MS passes). */
-const FLUSH_AT_CHARS = 8192;
+const FLUSH_AT_CHARS = 32_768;
 
 /**
  * The log file: lines are buffered and written synchronously in blocks, on this thread.
@@ -10,7 +10,7 @@ const FLUSH_AT_CHARS = 8192;
  * Why not pino's sonic-boom: its `write` measures the byte length of the whole pending buffer on
  * every line (`Buffer.byteLength` of a growing, unflattened string), which made the access log
  * the largest piece of a warm request's CPU (bench/RESULTS.md, round 3). Here a line costs an
- * array push; a block of ~30 lines costs one `write(2)` of a string joined once.
+ * array push; a block of ~130 lines costs one `write(2)` of a string joined once.
  *
  * Durability is as before: a quiet process writes what waits every `flushMs`, so SIGKILL (which
  * runs no code) loses at most that much; a normal exit (`process.exit`, an uncaught exception,

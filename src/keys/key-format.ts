@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * The shape of Woes credentials (SPEC §2): a prefix scanners can find, CSPRNG base62 randomness
@@ -122,7 +122,8 @@ export function generateIdentitySecret(): string {
 
 /** The stored form of a credential: SHA-256, lower-case hex. */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  // One-shot `crypto.hash`: no Hash object per call (it was 3% of a warm request's CPU).
+  return hash('sha256', key, 'hex');
 }
 
 /** Constant-time comparison of two hex hashes (equal length by construction). */

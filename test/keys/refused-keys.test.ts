@@ -11,9 +11,10 @@ import type { TestApp } from '../helpers/app.js';
 // Issue #18: an attacker's junk must cost less than a real request. A refused key reaches no
 // database and computes no hash beyond its checksum; a blocked IP not even that.
 
-/** SHA-256 computations made while `run` is in progress (createHash is the only way the app hashes keys). */
+/** SHA-256 computations made by the app (through `createHash` or the one-shot `hash`, the two ways Node offers). */
 const sha256 = { count: 0 };
 const realCreateHash = crypto.createHash;
+const realHash = crypto.hash;
 
 let t: TestApp & { queries: QueryCounter };
 let workspace: string;
@@ -23,6 +24,10 @@ before(async () => {
     if (algorithm.toLowerCase() === 'sha256') sha256.count++;
     return realCreateHash(algorithm, options);
   }) as typeof crypto.createHash;
+  crypto.hash = ((algorithm: string, ...rest: [crypto.BinaryLike, crypto.BinaryToTextEncoding?]) => {
+    if (algorithm.toLowerCase() === 'sha256') sha256.count++;
+    return realHash(algorithm, ...rest);
+  }) as typeof crypto.hash;
   // ESM named imports of a builtin (`import { createHash } from 'node:crypto'`) follow the change.
   syncBuiltinESMExports();
   t = await createCountingTestApp();
@@ -30,6 +35,7 @@ before(async () => {
 });
 after(async () => {
   crypto.createHash = realCreateHash;
+  crypto.hash = realHash;
   syncBuiltinESMExports();
   await t.close();
 });
