@@ -8,6 +8,7 @@ import { registerOpenAPI } from './http/openapi.js';
 import { registerHealth } from './http/health.js';
 import { logRequestCompleted } from './http/logger.js';
 import { ErrorBody } from './http/schemas.js';
+import { nullableAsTypeListSerializer } from './http/serializer.js';
 import type { CoreDeps, DomainModule } from './deps.js';
 import { createCore, storageFor, type CoreOptions } from './core.js';
 import { loadInstanceSecrets, type InstanceSecrets } from './security/instance-secrets.js';
@@ -78,6 +79,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     frameworkErrors,
     clientErrorHandler: clientErrorHandler(logger),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Response serializers see nullable unions as type lists (src/http/serializer.ts).
+    schemaController: { compilersFactory: { buildSerializer: nullableAsTypeListSerializer() } },
   }) as unknown as FastifyInstance;
 
   app.decorate('woes', { ...core, secrets, modules });
