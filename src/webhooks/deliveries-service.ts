@@ -50,7 +50,7 @@ export class DeliveriesService {
         payload: { endpoint: { id: endpoint.id, url: endpoint.url } },
         now,
       });
-      await repo.markDispatched(trx, eventId, now);
+      await repo.markDispatched(trx, [eventId], now);
       const row = newDelivery({ id: eventId, workspaceId: caller.workspaceId }, endpoint.id, now, now + LEASE_MS, 1);
       await repo.insert(trx, [row]);
       return row;

@@ -13,6 +13,9 @@ export type AttemptRow = Selectable<WebhookAttemptsTable>;
  * hands only from the state it was read in), and on PostgreSQL the claiming select also takes
  * `FOR UPDATE SKIP LOCKED`, so instances working at once never wait on or share a row.
  */
+/** Delivery rows per INSERT: 13 columns each, well under SQLite's 32,766 parameters. */
+const INSERT_ROWS = 500;
+
 export const deliveryRepository = {
   /** Events not yet fanned out to endpoints, oldest first; locked for this transaction on PostgreSQL. */
   async undispatched(
@@ -30,24 +33,31 @@ export const deliveryRepository = {
     return query.execute();
   },
 
-  /** Marks an event dispatched; false when another dispatcher got there first. */
-  async markDispatched(trx: Executor, eventId: string, now: number): Promise<boolean> {
-    const result = await trx
+  /**
+   * Marks events dispatched in one statement; returns the ids this call marked (an event another
+   * dispatcher marked first is left out).
+   */
+  async markDispatched(trx: Executor, eventIds: readonly string[], now: number): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows = await trx
       .updateTable('webhookEvents')
       .set({ dispatchedAt: now })
-      .where('id', '=', eventId)
+      .where('id', 'in', eventIds)
       .where('dispatchedAt', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      .returning('id')
+      .execute();
+    return new Set(rows.map((row) => row.id));
   },
 
+  /** Inserts deliveries, a bounded number of rows per statement (SQLite caps a statement's parameters). */
   async insert(trx: Executor, rows: Array<Insertable<WebhookDeliveriesTable>>): Promise<void> {
-    if (rows.length === 0) return;
-    await trx
-      .insertInto('webhookDeliveries')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['endpointId', 'eventId']).doNothing())
-      .execute();
+    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+      await trx
+        .insertInto('webhookDeliveries')
+        .values(rows.slice(start, start + INSERT_ROWS))
+        .onConflict((oc) => oc.columns(['endpointId', 'eventId']).doNothing())
+        .execute();
+    }
   },
 
   /** Pending deliveries that are due, of enabled endpoints; locked for this transaction on PostgreSQL. */

@@ -45,22 +45,40 @@ export class DeliveryWorker {
     await this.deliverDue();
   }
 
-  /** Fans one batch of new events out to endpoints; returns how many events it took. */
+  /**
+   * Fans one batch of new events out to endpoints; returns how many events it took. A batch is a
+   * fixed number of statements whatever its size: the events marked in one update, each
+   * workspace's endpoints read once, the deliveries inserted together (it was two statements
+   * per event, built afresh each time: a tenth of a message POST's CPU in the benchmark).
+   */
   async dispatch(): Promise<number> {
     const { dialect } = this.core.storage;
     return this.core.db.transaction().execute(async (trx) => {
       const events = await deliveries.undispatched(trx, dialect, DISPATCH_BATCH);
+      if (events.length === 0) return 0;
       const now = this.core.clock.now();
+      const marked = await deliveries.markDispatched(
+        trx,
+        events.map((event) => event.id),
+        now,
+      );
+      const endpointsOf = new Map<string, Array<{ id: string; events: readonly string[] }>>();
+      const rows: ReturnType<typeof newDelivery>[] = [];
       for (const event of events) {
-        if (!(await deliveries.markDispatched(trx, event.id, now))) continue;
-        const subscribed = (await endpoints.enabled(trx, event.workspaceId)).filter((e) =>
-          (JSON.parse(e.events) as string[]).includes(event.type),
-        );
-        await deliveries.insert(
-          trx,
-          subscribed.map((endpoint) => newDelivery(event, endpoint.id, now, now)),
-        );
+        if (!marked.has(event.id)) continue;
+        let enabled = endpointsOf.get(event.workspaceId);
+        if (enabled === undefined) {
+          enabled = (await endpoints.enabled(trx, event.workspaceId)).map((e) => ({
+            id: e.id,
+            events: JSON.parse(e.events) as string[],
+          }));
+          endpointsOf.set(event.workspaceId, enabled);
+        }
+        for (const endpoint of enabled) {
+          if (endpoint.events.includes(event.type)) rows.push(newDelivery(event, endpoint.id, now, now));
+        }
       }
+      await deliveries.insert(trx, rows);
       return events.length;
     });
   }
