@@ -31,9 +31,9 @@ export async function agentRoutes(plugin: FastifyInstance, { agents, idempotency
     async function createAgent(request, reply) {
       const caller = workspaceCaller(request);
       const input = request.body;
-      return idempotency.send(request, reply, async (trx) => ({
+      return idempotency.send(request, reply, async (executor) => ({
         status: 201,
-        body: await agents.create(trx, caller, input),
+        body: await agents.create(executor, caller, input),
       }));
     },
   );

@@ -56,9 +56,9 @@ export async function conversationRoutes(
     }),
     async function createConversation(request, reply) {
       const caller = workspaceCaller(request);
-      return idempotency.send(request, reply, async (trx) => ({
+      return idempotency.send(request, reply, async (executor) => ({
         status: 201,
-        body: await conversations.create(trx, caller, request.body),
+        body: await conversations.create(executor, caller, request.body),
       }));
     },
   );

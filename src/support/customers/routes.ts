@@ -47,9 +47,9 @@ export async function customerRoutes(
     }),
     async function createCustomer(request, reply) {
       const caller = workspaceCaller(request);
-      return idempotency.send(request, reply, async (trx) => ({
+      return idempotency.send(request, reply, async (executor) => ({
         status: 201,
-        body: await customers.create(trx, caller, request.body),
+        body: await customers.create(executor, caller, request.body),
       }));
     },
   );

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
 import type { CoreDeps } from '../../deps.js';
-import type { Database } from '../../storage/schema.js';
+import type { Executor } from '../context.js';
 import { AppError, invalidRequest } from '../../errors.js';
 import { workspaceCaller } from '../../http/caller.js';
 import { idempotencyRepository as repo, type IdempotencyRow, type IdempotencyScope } from './idempotency-repository.js';
@@ -19,7 +18,7 @@ export interface CreateResult {
 class LostRace extends Error {}
 
 /**
- * Idempotency-Key for creates (SPEC §6). The create and the stored response commit in one
+ * Idempotency-Key for creates (SPEC §6). With a key, the create and the stored response commit in one
  * transaction, so a repeat either sees the first response or — if it raced — waits for it
  * (PostgreSQL blocks on the key's row; SQLite serialises writers) and rolls its own work back.
  */
@@ -30,7 +29,7 @@ export class Idempotency {
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
-    create: (trx: Transaction<Database>) => Promise<CreateResult>,
+    create: (executor: Executor) => Promise<CreateResult>,
   ): Promise<unknown> {
     const result = await this.run(request, create);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
@@ -40,11 +39,13 @@ export class Idempotency {
 
   async run(
     request: FastifyRequest,
-    create: (trx: Transaction<Database>) => Promise<CreateResult>,
+    create: (executor: Executor) => Promise<CreateResult>,
   ): Promise<CreateResult & { replayed: boolean }> {
     const key = request.headers['idempotency-key'];
     if (key === undefined) {
-      const result = await this.core.db.transaction().execute(create);
+      // No response to store: the create opens the transaction it needs, or none when one
+      // statement does it all (a message on PostgreSQL).
+      const result = await create(this.core.db);
       return { ...result, replayed: false };
     }
     if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {

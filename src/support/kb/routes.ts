@@ -45,9 +45,9 @@ export async function kbRoutes(plugin: FastifyInstance, { articles, idempotency 
     async function createArticle(request, reply) {
       const caller = workspaceCaller(request);
       const input = request.body;
-      return idempotency.send(request, reply, async (trx) => ({
+      return idempotency.send(request, reply, async (executor) => ({
         status: 201,
-        body: await articles.create(trx, caller, input),
+        body: await articles.create(executor, caller, input),
       }));
     },
   );

@@ -49,18 +49,22 @@ const insertQuery = queryTemplate('messages.insert', (db, p: MessageRow) =>
  * trip instead of three). The inserts select from the update's RETURNING, so nothing is written
  * when the conversation is not in the workspace; the update's row lock and status are as in
  * `touchQuery`. Columns are written in SQL (snake_case): this text bypasses the builder.
+ *
+ * `unlessReopening`: nor when the message would reopen the conversation (a customer's message on
+ * a closed one), the one case that needs more statements. The condition is checked on the locked
+ * row, so a statement that writes has no reopen to do: it can run alone, without a transaction.
  */
 type AddWithEventParams = MessageRow & { eventId: string; eventType: string; eventPayload: string };
 
-const addWithEventQuery = queryTemplate(
-  'messages.add_with_event',
-  (_db, p: AddWithEventParams) =>
-    // The event's workspace and time are the message's (one source for both rows).
-    sql<{ status: string }>`
+const addWithEventSql = (p: AddWithEventParams, unlessReopening: boolean) =>
+  // The event's workspace and time are the message's (one source for both rows).
+  sql<{ status: string }>`
     with touched as (
       update conversations
       set message_count = message_count + 1, last_message_at = ${p.createdAt}, updated_at = ${p.createdAt}
-      where workspace_id = ${p.workspaceId} and id = ${p.conversationId}
+      where workspace_id = ${p.workspaceId} and id = ${p.conversationId}${
+        unlessReopening ? sql` and not (${p.role} = 'user' and status = 'closed')` : sql``
+      }
       returning status
     ), message as (
       insert into messages (id, workspace_id, conversation_id, role, body, author_type, author_id, created_at)
@@ -72,7 +76,13 @@ const addWithEventQuery = queryTemplate(
       select ${p.eventId}, ${p.workspaceId}, ${p.eventType}, ${p.eventPayload}, cast(${p.createdAt} as bigint)
       from touched
     )
-    select status from touched`,
+    select status from touched`;
+
+const addWithEventQuery = queryTemplate('messages.add_with_event', (_db, p: AddWithEventParams) =>
+  addWithEventSql(p, false),
+);
+const addUnlessReopeningQuery = queryTemplate('messages.add_unless_reopening', (_db, p: AddWithEventParams) =>
+  addWithEventSql(p, true),
 );
 
 /** The SQL of messages; every query is bounded by the workspace. */
@@ -115,13 +125,19 @@ export const messagesRepository = {
   /**
    * PostgreSQL only: `touchConversation`, `insert` and the outbox append of `event` (whose
    * workspace and time must be the message's) in one statement; the status as `touchConversation`.
+   * With `unlessReopening`, undefined (and nothing written) also when the message would reopen it.
    */
-  async addWithEvent(db: Executor, row: MessageRow, event: WebhookEventRow): Promise<string | undefined> {
+  async addWithEvent(
+    db: Executor,
+    row: MessageRow,
+    event: WebhookEventRow,
+    { unlessReopening = false } = {},
+  ): Promise<string | undefined> {
     if (event.workspaceId !== row.workspaceId || event.createdAt !== row.createdAt) {
       throw new Error('the event must be the message’s workspace and time');
     }
     const values = { ...row, eventId: event.id, eventType: event.type, eventPayload: event.payload };
-    return (await addWithEventQuery.first(db, values))?.status;
+    return (await (unlessReopening ? addUnlessReopeningQuery : addWithEventQuery).first(db, values))?.status;
   },
 
   async insert(db: Executor, row: MessageRow): Promise<void> {

@@ -63,13 +63,19 @@ export class MessagesService {
     const { workspaceId } = caller;
     const view = messageView(row);
     const postgres = this.core.storage.dialect === 'postgres';
-    // Statements per message (BEGIN and COMMIT aside): PostgreSQL 1 (the counting update, the
-    // message and its `message.created` event in one statement), SQLite 3 (the same three, each
-    // in-process); a customer message on a closed conversation adds the reopen, a read of the
-    // conversation and its `conversation.updated` event (3 more).
+    // Notes too: webhooks go to the workspace's own servers, which see everything the API shows.
+    const event = { workspaceId, type: 'message.created' as const, payload: view, now };
+    // Statements per message: PostgreSQL 1 (the counting update, the message and its
+    // `message.created` event in one statement, which needs no transaction around it unless the
+    // caller has one), SQLite 3 (the same three, each in-process, in a transaction). A customer
+    // message on a closed conversation, which reopens it, takes the transaction below: the
+    // reopen, a read of the conversation and its `conversation.updated` event (3 more).
+    if (postgres && !executor.isTransaction) {
+      const status = await repo.addWithEvent(executor, row, webhookOutbox.row(event), { unlessReopening: true });
+      if (status !== undefined) return view;
+      // Not written: no such conversation, or a reopen to do. The transaction tells which.
+    }
     return inTransaction(executor, async (trx) => {
-      // Notes too: webhooks go to the workspace's own servers, which see everything the API shows.
-      const event = { workspaceId, type: 'message.created' as const, payload: view, now };
       let status: string | undefined;
       if (postgres) {
         status = await repo.addWithEvent(trx, row, webhookOutbox.row(event));

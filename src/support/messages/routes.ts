@@ -43,9 +43,9 @@ export async function messageRoutes(
     async function createMessage(request, reply) {
       const caller = workspaceCaller(request);
       const conversationId = request.params.id;
-      return idempotency.send(request, reply, async (trx) => ({
+      return idempotency.send(request, reply, async (executor) => ({
         status: 201,
-        body: await messages.create(trx, caller, conversationId, request.body),
+        body: await messages.create(executor, caller, conversationId, request.body),
       }));
     },
   );
