@@ -216,27 +216,41 @@ async function benchmark({ generateApiKey, dataDir, scaleOut }) {
   const statements = scaleOut ? await statementReader(scaleOut.postgres) : null;
   const rows = [];
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // Paired ratios (BENCH_PAIRED, on unless 0): the hello-world process stays up and is measured
+  // again right before each Woes scenario, and that scenario's ratios are taken against its own
+  // pair. On this shared machine the same server's CPU per request drifts by a third between
+  // minutes; a ratio to a hello-world measured minutes earlier carries that drift, a paired one
+  // much less. The first hello-world row is kept as it was.
+  let pairHello = null;
   const run = async (name, fn) => {
     if (!wanted(name)) return;
+    const pair = pairHello && !name.startsWith('1 ') && !name.startsWith('7 ') ? await pairHello() : null;
     process.stdout.write(`… ${name}\n`);
     const row = await fn();
-    rows.push({ name, ...row });
+    rows.push({ name, ...row, pair });
     process.stdout.write(
       `  ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, server ${row.cpuMicros.server ?? 'n/a'} µs/req, ` +
-        `load generator ${row.loadCpuMicros ?? 'n/a'} µs/req (${row.loadCores ?? 'n/a'} cores) ${JSON.stringify(row.statuses)}\n`,
+        `load generator ${row.loadCpuMicros ?? 'n/a'} µs/req (${row.loadCores ?? 'n/a'} cores) ${JSON.stringify(row.statuses)}` +
+        (pair ? `; hello-world just before: ${pair.rps} req/s, ${pair.cpuMicros.server} µs/req` : '') +
+        '\n',
     );
   };
 
   // (1) the framework limit
+  let helloProcess = null;
   if (wanted('1')) {
     const hello = await startProcess(process.execPath, [path.join(ROOT, 'bench', 'hello.mjs'), String(helloPort)], {
       ready: /ready/,
     });
+    helloProcess = hello;
+    const measureHello = () =>
+      measure({ url: `http://127.0.0.1:${helloPort}/`, cpu: { server: () => cpuSeconds(hello.pid) } });
     await run('1 hello-world (bare Fastify)', async () => ({
-      ...(await measure({ url: `http://127.0.0.1:${helloPort}/`, cpu: { server: () => cpuSeconds(hello.pid) } })),
+      ...(await measureHello()),
       rss: [peakRSS(hello.pid)],
     }));
-    await stopProcess(hello);
+    if (process.env.BENCH_PAIRED !== '0') pairHello = measureHello;
+    else await stopProcess(hello);
   }
 
   // (7) the peer
@@ -333,6 +347,7 @@ async function benchmark({ generateApiKey, dataDir, scaleOut }) {
   });
 
   for (const server of servers) await stopProcess(server);
+  if (helloProcess) await stopProcess(helloProcess);
   await statements?.close();
 
   const scale = wanted('8')
@@ -434,12 +449,20 @@ function report({ rows, machine, revocation, scale, scaleOut, statementsNote, mo
   const columns = [
     ['scenario', (r) => r.name],
     ['req/s', (r) => r.rps],
-    ['÷ (1)', (r) => (hello ? ratio(r.rps, hello.rps) : '')],
+    ['÷ (1)', (r) => (hello ? ratio(r.rps, (r.pair ?? hello).rps) : '')],
     [scaleOut ? 'Woes CPU µs/req (both)' : 'server CPU µs/req', (r) => cell(r.cpuMicros.server)],
     [
       '(1) CPU ÷ this CPU',
-      (r) => (hello && r.cpuMicros.server ? ratio(hello.cpuMicros.server, r.cpuMicros.server) : ''),
+      (r) => (hello && r.cpuMicros.server ? ratio((r.pair ?? hello).cpuMicros.server, r.cpuMicros.server) : ''),
     ],
+    ...(rows.some((r) => r.pair)
+      ? [
+          [
+            '(1) just before: req/s, CPU µs/req',
+            (r) => (r.pair ? `${r.pair.rps}, ${cell(r.pair.cpuMicros.server)}` : ''),
+          ],
+        ]
+      : []),
     ...(scaleOut
       ? [
           ['PostgreSQL CPU µs/req', (r) => (isWoes(r) ? cell(r.cpuMicros.postgres) : '')],
@@ -466,7 +489,10 @@ function report({ rows, machine, revocation, scale, scaleOut, statementsNote, mo
     `|${columns.map(([name]) => align(name)).join('|')}|`,
     ...rows.map((r) => `| ${columns.map(([, get]) => get(r)).join(' | ')} |`),
     '',
-    'CPU µs/req: CPU time (user + system, from /proc) over the measured run ÷ requests. Load generator: the bench ' +
+    (rows.some((r) => r.pair)
+      ? 'Ratios of each Woes row are to the hello-world measured just before it (BENCH_PAIRED=0: to the first row). '
+      : '') +
+      'CPU µs/req: CPU time (user + system, from /proc) over the measured run ÷ requests. Load generator: the bench ' +
       'process, every thread (autocannon workers included); "cores" is its CPU time ÷ wall time.',
     scaleOut
       ? `PostgreSQL CPU: ${scaleOut.postgres.scope}. Redis CPU: ${scaleOut.redis.cpu ? 'the private redis-server' : 'n/a (not started by the bench; use --private-services)'}. ` +
