@@ -54,7 +54,7 @@ const DEFAULT_TIMEOUT_MS = 5000;
  * whatever WOES_DB_TIMEOUT_MS says, and a lock held longer answers 503.
  */
 const SQLITE_MAX_BUSY_MS = 500;
-const SQLITE_MMAP_BYTES = 64 * 1024 * 1024;
+const SQLITE_MMAP_BYTES = 0;
 const SQLITE_CACHE_KIB = 8 * 1024;
 const SQLITE_CHECKPOINT_PAGES = 4000;
 
@@ -81,9 +81,11 @@ function createSqlite(file: string, timeoutMs: number): Storage {
   database.pragma('synchronous = NORMAL');
   // The three below are per connection (never stored in the file), so each process that opens
   // the database — the server, every `woes` CLI command — gets them, and none can change
-  // another's. mmap: reads map pages instead of copying them through read() into the page
-  // cache (less CPU per row; WAL mode keeps mapped reads consistent across processes); capped
-  // at 64 MiB so mapped pages add at most that to a process's RSS. cache_size: 8 MiB of page
+  // another's. mmap off (0): with a 64 MiB map, every page of the database file the process
+  // touched stayed in its RSS (a message benchmark grew the file to 44 MB and RSS by as much: a
+  // peak of 177–181 MB against 149 MB without the map), for no CPU gain while the working set
+  // fits the page cache below (list query 40–46 µs either way; bench/RESULTS.md, round 3); pages
+  // read through read() live in the kernel's page cache instead, outside the process. cache_size: 8 MiB of page
   // cache (default 2 MiB) keeps the hot indexes and the WAL-overlaid pages of a busy workspace
   // resident; negative means KiB. temp_store: the temporary b-trees of ORDER BY, GROUP BY and
   // FTS5 ranking stay in memory instead of temporary files (small: a page of results at most).
