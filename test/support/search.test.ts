@@ -134,3 +134,34 @@ test('follows updates and deletes', async () => {
 test('honours the limit', async () => {
   assert.equal((await search(ws, 'keys', 1)).length, 1);
 });
+
+test('a page of a query with many matches is the top of the whole ranking, each hit with its snippet', async () => {
+  const w = await workspace();
+  // Varying counts of the word, so the ranking is not one long tie.
+  for (let i = 0; i < 30; i++) {
+    await article(w, `many${i}`, {
+      title: `Refunds, part ${i}`,
+      body: `${'An invoice line. '.repeat(i % 7)}A refund goes back to the card. ${'Other text. '.repeat(i % 5)}`,
+    });
+  }
+  const all = await search(w, 'refund', 50);
+  assert.equal(all.length, 30);
+  for (const limit of [1, 5, 12]) {
+    const page = await search(w, 'refund', limit);
+    assert.deepEqual(
+      page.map((hit) => [hit.id, hit.score, hit.snippet]),
+      all.slice(0, limit).map((hit) => [hit.id, hit.score, hit.snippet]),
+      `page of ${limit}`,
+    );
+  }
+  assert.ok(
+    all.every((hit) => /<mark>refund/i.test(hit.snippet)),
+    'every hit has a highlighted snippet',
+  );
+  const scores = all.map((hit) => Number(hit.score));
+  assert.deepEqual(
+    scores,
+    [...scores].sort((a, b) => b - a),
+    'ranked best first',
+  );
+});
