@@ -12,9 +12,14 @@ type SerializerFactory = ReturnType<typeof SerializerSelector>;
  * every branch, so each nullable field of each row cost a validation call (for a nullable
  * object, a validation of the whole object), where a type list costs a `typeof` check. A list of
  * ten conversations serialized in 19 µs before and 10 µs after (bench/RESULTS.md, round 3). The
- * output is byte-identical for every value the schema admits, and a value it does not admit is
- * refused in both forms (the serializer throws, the request is a 500). The route's own schema —
- * what the OpenAPI document, request validation and the type provider read — is not touched.
+ * output is byte-identical for every value the schema admits (test/http/serializer.test.ts), and a
+ * value of another type is refused in both forms (the serializer throws, the request is a 500).
+ * What the Ajv branch check also caught and a type list does not: a string that breaks the
+ * branch's `format` (a nullable date-time that is not one) and a wrong type inside a nullable
+ * object, which fast-json-stringify then coerces as it does everywhere outside a union. The
+ * values come from the views the services build (`isoTime`, typed rows), never from callers. The
+ * route's own schema — what the OpenAPI document, request validation and the type provider read —
+ * is not touched.
  */
 export function nullableAsTypeListSerializer(): SerializerFactory {
   const base = SerializerSelector();

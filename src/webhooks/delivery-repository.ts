@@ -8,13 +8,14 @@ export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type DeliveryWithType = DeliveryRow & { eventType: string };
 export type AttemptRow = Selectable<WebhookAttemptsTable>;
 
+/** Delivery rows per INSERT: 13 columns each, well under SQLite's 32,766 parameters. */
+const INSERT_ROWS = 500;
+
 /**
  * The SQL of dispatching and delivering. Every claim is a conditional update (a row changes
  * hands only from the state it was read in), and on PostgreSQL the claiming select also takes
  * `FOR UPDATE SKIP LOCKED`, so instances working at once never wait on or share a row.
  */
-/** Delivery rows per INSERT: 13 columns each, well under SQLite's 32,766 parameters. */
-const INSERT_ROWS = 500;
 
 export const deliveryRepository = {
   /** Events not yet fanned out to endpoints, oldest first; locked for this transaction on PostgreSQL. */
