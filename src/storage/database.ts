@@ -85,8 +85,8 @@ function createSqlite(file: string, timeoutMs: number): Storage {
   // touched stayed in its RSS (a message benchmark grew the file to 44 MB and RSS by as much: a
   // peak of 177–181 MB against 149 MB without the map), for no CPU gain while the working set
   // fits the page cache below (list query 40–46 µs either way; bench/RESULTS.md, round 3); pages
-  // read through read() live in the kernel's page cache instead, outside the process. cache_size: 8 MiB of page
-  // cache (default 2 MiB) keeps the hot indexes and the WAL-overlaid pages of a busy workspace
+  // read through read() live in the kernel's page cache instead, outside the process.
+  // cache_size: 8 MiB of page cache (default 2 MiB) keeps the hot indexes and the WAL-overlaid pages of a busy workspace
   // resident; negative means KiB. temp_store: the temporary b-trees of ORDER BY, GROUP BY and
   // FTS5 ranking stay in memory instead of temporary files (small: a page of results at most).
   database.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);

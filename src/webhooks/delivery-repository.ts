@@ -16,7 +16,6 @@ const INSERT_ROWS = 500;
  * hands only from the state it was read in), and on PostgreSQL the claiming select also takes
  * `FOR UPDATE SKIP LOCKED`, so instances working at once never wait on or share a row.
  */
-
 export const deliveryRepository = {
   /** Events not yet fanned out to endpoints, oldest first; locked for this transaction on PostgreSQL. */
   async undispatched(

@@ -1,23 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { createTestApp } from '../helpers/app.js';
+import { QueryCounter } from '../keys/helpers.js';
 import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
 import type { DeliveryAttempt } from '../../src/webhooks/attempt.js';
 import { tenant, type Tenant } from '../support/api-helpers.js';
 import { webhookEnv } from './helpers.js';
-
-/** Counts every statement built through the wrapped database (BEGIN and COMMIT are the driver's). */
-class Statements implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs) {
-    this.count++;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    return args.result;
-  }
-}
 
 async function endpoint(w: Tenant, events: string[]): Promise<string> {
   // Never called: dispatch only records deliveries, and this app's worker does not run.
@@ -58,16 +46,18 @@ test('dispatching a batch is a fixed number of statements, with one delivery per
     }
     expected.set(aMessages, 12).set(aConversations, 12).set(bBoth, 18);
 
-    const statements = new Statements();
+    // Counts the statements made inside `statements.requests.run` (BEGIN and COMMIT are the driver's).
+    const statements = new QueryCounter();
     const worker = new DeliveryWorker(
       { ...t.app.woes, db: t.app.woes.db.withPlugin(statements) },
       {} as DeliveryAttempt,
     );
+    const dispatch = () => statements.requests.run(true, () => worker.dispatch());
     // 52 events, 3 workspaces: the undispatched read, the marking update, one endpoint read per
     // workspace and one insert — the same for 5 events or 100.
-    assert.equal(await worker.dispatch(), 52);
+    assert.equal(await dispatch(), 52);
     assert.equal(statements.count, 1 + 1 + 3 + 1, `statements for one batch: ${statements.count}`);
-    assert.equal(await worker.dispatch(), 0, 'every event was marked dispatched');
+    assert.equal(await dispatch(), 0, 'every event was marked dispatched');
 
     const rows = await t.app.woes.db
       .selectFrom('webhookDeliveries')
