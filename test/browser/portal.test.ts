@@ -75,7 +75,10 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Your conversations' }).waitFor();
     assert.doesNotMatch(page.url(), /session=|token=/, 'no token left in the address bar');
-    const items = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem');
+    // The heading shows while the list is still loading: wait for the list itself (allInnerTexts does not wait).
+    const list = page.getByRole('list', { name: 'Conversations' });
+    await list.waitFor();
+    const items = list.getByRole('listitem');
     assert.deepEqual(
       await items.allInnerTexts().then((texts) => texts.map((t) => t.split('\n')[0].replace(/ open.*$/, ''))),
       ["Ada's question"],
