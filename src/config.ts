@@ -49,6 +49,11 @@ export interface Config {
   /** Multiplies the webhook retry schedule (WOES_WEBHOOK_RETRY_SCALE, for tests: 1 in production). */
   readonly webhookRetryScale: number;
   /**
+   * Days a delivered webhook event is kept, with its deliveries and their attempts
+   * (WOES_WEBHOOK_RETENTION_DAYS); events with a delivery still pending are kept until it ends.
+   */
+  readonly webhookRetentionDays: number;
+  /**
    * WOES_ALLOW_PRIVATE_WEBHOOKS: outbound calls (webhooks, API test runs) may reach loopback and
    * private addresses. For local development and tests only; cloud metadata stays refused.
    */
@@ -234,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     keyJobIntervalMs: integer(env, 'WOES_KEY_JOB_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
     webhookPollMs: integer(env, 'WOES_WEBHOOK_POLL_MS', 500, 10, 60_000),
     webhookRetryScale: fraction(env, 'WOES_WEBHOOK_RETRY_SCALE'),
+    webhookRetentionDays: integer(env, 'WOES_WEBHOOK_RETENTION_DAYS', 30, 1, 3650),
     allowPrivateWebhooks: bool(env, 'WOES_ALLOW_PRIVATE_WEBHOOKS'),
   });
 }

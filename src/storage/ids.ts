@@ -69,6 +69,14 @@ export function newId(prefix: IdPrefix, now: number = Date.now()): string {
   return `${prefix}_${encodeTime(time)}${random.map((d) => ALPHABET[d]).join('')}`;
 }
 
+/**
+ * The smallest id made at `time` or later: every id with this prefix made before `time` sorts
+ * below it (a range on the primary key, for pruning by age).
+ */
+export function idTimeBound(prefix: IdPrefix, time: number): string {
+  return `${prefix}_${encodeTime(Math.max(0, Math.floor(time)))}`;
+}
+
 const ID_PATTERN = /^[a-z]{2,4}_[0-9a-hjkmnp-tv-z]{26}$/;
 
 /** True when the string has the shape of an id with this prefix (checked before any query). */

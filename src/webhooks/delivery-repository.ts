@@ -165,6 +165,34 @@ export const deliveryRepository = {
       .execute();
   },
 
+  /**
+   * Deletes up to `limit` events made before `beforeId` (an id time bound) that were dispatched
+   * and have no delivery still pending, oldest first; their deliveries and attempts go with them
+   * (ON DELETE CASCADE). Returns how many were deleted. Instances pruning at once delete each
+   * event once (a deleted row is simply not there for the other).
+   */
+  async pruneEvents(db: Executor, beforeId: string, limit: number): Promise<number> {
+    const doomed = db
+      .selectFrom('webhookEvents as e')
+      .select('e.id')
+      .where('e.id', '<', beforeId)
+      .where('e.dispatchedAt', 'is not', null)
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhookDeliveries as d')
+              .select('d.id')
+              .whereRef('d.eventId', '=', 'e.id')
+              .where('d.status', '=', 'pending'),
+          ),
+        ),
+      )
+      .orderBy('e.id')
+      .limit(limit);
+    const result = await db.deleteFrom('webhookEvents').where('id', 'in', doomed).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   /** The event a delivery carries. */
   async event(
     db: Executor,
