@@ -42,6 +42,8 @@ import {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const PROFILE = process.argv.includes('--profile');
+/** With --private-services: Woes reaches its PostgreSQL and Redis through Unix sockets instead of TCP. */
+const UNIX_SOCKETS = process.argv.includes('--unix-sockets');
 const PRIVATE = process.argv.includes('--private-services');
 const ONLY = process.argv
   .find((a) => a.startsWith('--only='))
@@ -200,7 +202,11 @@ async function benchmark({ generateApiKey, dataDir, scaleOut }) {
     WOES_LOG_FILE: logFile,
     NODE_ENV: 'production',
     ...(scaleOut
-      ? { DATABASE_URL: scaleOut.postgres.url, REDIS_URL: scaleOut.redis.url, ...scaleOutKeys() }
+      ? {
+          DATABASE_URL: UNIX_SOCKETS ? scaleOut.postgres.socketUrl : scaleOut.postgres.url,
+          REDIS_URL: UNIX_SOCKETS ? scaleOut.redis.socketUrl : scaleOut.redis.url,
+          ...scaleOutKeys(),
+        }
       : { DATABASE_URL: '', REDIS_URL: '' }),
   };
   const init = JSON.parse(
@@ -330,7 +336,10 @@ async function benchmark({ generateApiKey, dataDir, scaleOut }) {
     spread({ path: `/api/v1/kb/search?q=${encodeURIComponent(KB_QUERY)}`, headers: auth }),
   );
   // Before the floods: they trip the failed-credential limit of this client's IP for a minute.
-  const revocation = woesB && wanted('rev') ? await revocations({ baseA, baseB, secret, baseEnv, logFile }) : null;
+  const revocation =
+    woesB && wanted('rev')
+      ? await revocations({ baseA, baseB, secret, baseEnv, logFile, redisTcpUrl: scaleOut.redis.url })
+      : null;
   await run('5 flood: bad checksum', () =>
     spread({ path: '/api/v1/me', headers: { authorization: `Bearer ${badChecksum(secret)}` } }),
   );
@@ -397,17 +406,18 @@ async function revocationDelay(baseA, baseB, adminSecret) {
  * `redis: down` on /health, a key warmed on D is revoked on C: only the invalidation-log poll
  * (WOES_INVALIDATION_POLL_MS) can tell D.
  */
-async function revocations({ baseA, baseB, secret, baseEnv, logFile }) {
+async function revocations({ baseA, baseB, secret, baseEnv, logFile, redisTcpUrl }) {
   process.stdout.write('… revocation lag, Redis up\n');
   const up = await revocationDelay(baseA, baseB, secret);
   process.stdout.write(`  ${up ?? 'not within 10 s'} ms\n… revocation lag, Redis down\n`);
-  const target = new URL(baseEnv.REDIS_URL);
+  // Through TCP even with --unix-sockets: the proxy that cuts Redis is a TCP proxy.
+  const target = new URL(redisTcpUrl);
   const proxy = await startProcess(
     process.execPath,
     [path.join(ROOT, 'bench', 'tcp-proxy.mjs'), target.hostname, target.port || '6379'],
     { ready: /^ready \d+/ },
   );
-  const proxied = new URL(baseEnv.REDIS_URL);
+  const proxied = new URL(redisTcpUrl);
   proxied.hostname = '127.0.0.1';
   proxied.port = proxy.readyLine.split(' ')[1];
   const [portC, portD] = await Promise.all([freePort(), freePort()]);

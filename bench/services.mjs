@@ -113,6 +113,8 @@ export async function startPrivatePostgres() {
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/woes`,
+    // The same database through the Unix socket (the socket directory, percent-encoded as the host).
+    socketUrl: `postgres://postgres@${encodeURIComponent(socket)}:${port}/woes`,
     statsUrl: adminUrl,
     database: 'woes',
     scope: 'the whole private server (postmaster, backends, background workers)',
@@ -135,9 +137,14 @@ export async function startPrivatePostgres() {
 /** A redis-server of the bench's own on a spare port, no persistence. */
 export async function startPrivateRedis() {
   const port = await freePort();
+  const root = mkdtempSync(path.join(os.tmpdir(), 'woes-bench-redis-'));
+  const socket = path.join(root, 'redis.sock');
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ...['--unixsocket', socket, '--unixsocketperm', '700'],
+    ],
     { stdio: 'ignore' },
   );
   for (let i = 0; ; i++) {
@@ -153,8 +160,12 @@ export async function startPrivateRedis() {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    socketUrl: `unix://${socket}`,
     cpu: () => cpuSeconds(child.pid),
-    stop: () => stopProcess(child),
+    stop: async () => {
+      await stopProcess(child);
+      rmSync(root, { recursive: true, force: true });
+    },
   };
 }
 

@@ -11,6 +11,7 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | null;
+  /** Where ioredis connects: a `redis://`/`rediss://` URL, or a Unix socket's path (from `unix:///…`). */
   readonly redisUrl: string | null;
   readonly publicUrl: string;
   readonly signingKey: string | null;
@@ -105,7 +106,13 @@ function fraction(env: Env, name: string): number {
   return value;
 }
 
-function url(env: Env, name: string, protocols: string[]): string | null {
+function url(
+  env: Env,
+  name: string,
+  protocols: string[],
+  /** A URL without a host that this accepts (a Unix socket), or undefined: a host is required. */
+  hostless?: (parsed: URL) => boolean,
+): string | null {
   const raw = text(env, name);
   if (raw === null) return null;
   let parsed: URL;
@@ -117,8 +124,39 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must start with ${protocols.map((p) => p + '//').join(' or ')}`);
   }
-  if (!parsed.hostname && parsed.protocol !== 'file:') throw new ConfigError(name, 'has no host');
+  if (!parsed.hostname && !hostless?.(parsed)) throw new ConfigError(name, 'has no host');
   return raw;
+}
+
+/**
+ * DATABASE_URL: `postgres://user@host:port/db`, or through a Unix socket (node-postgres's forms):
+ * the socket directory as the host, percent-encoded (`postgres://user@%2Fvar%2Frun%2Fpostgresql/db`),
+ * or as the `host` parameter of a URL without a host (`postgres:///db?host=/var/run/postgresql&user=…`).
+ */
+function postgresUrl(env: Env): string | null {
+  return url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], (parsed) =>
+    (parsed.searchParams.get('host') ?? '').startsWith('/'),
+  );
+}
+
+const REDIS_SOCKET_PARAMS = new Set(['db', 'username', 'password']);
+
+/**
+ * REDIS_URL: `redis://` or `rediss://` (TLS), or a Unix socket as `unix:///path/to/redis.sock`
+ * with optional `db`, `username` and `password` parameters. Returned as ioredis takes it: a
+ * socket becomes its path (with those parameters), which ioredis reads as a socket.
+ */
+function redisUrl(env: Env): string | null {
+  const raw = url(env, 'REDIS_URL', ['redis:', 'rediss:', 'unix:'], (parsed) => parsed.protocol === 'unix:');
+  if (raw === null || !raw.startsWith('unix:')) return raw;
+  const parsed = new URL(raw);
+  if (parsed.hostname || parsed.username || parsed.password || !parsed.pathname.startsWith('/')) {
+    throw new ConfigError('REDIS_URL', 'a Unix socket is unix:///path/to/redis.sock (its password as ?password=…)');
+  }
+  for (const key of parsed.searchParams.keys()) {
+    if (!REDIS_SOCKET_PARAMS.has(key)) throw new ConfigError('REDIS_URL', `takes no "${key}" parameter`);
+  }
+  return decodeURIComponent(parsed.pathname) + parsed.search;
 }
 
 function bool(env: Env, name: string): boolean {
@@ -185,7 +223,7 @@ function leakReportKeys(env: Env): LeakReportPublicKey[] {
 
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
-  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseUrl = postgresUrl(env);
   const signingKey = text(env, 'WOES_SIGNING_KEY');
   const master = masterKey(env, 'WOES_MASTER_KEY');
   const masterPrevious = masterKey(env, 'WOES_MASTER_KEY_PREVIOUS');
@@ -209,7 +247,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir: path.resolve(text(env, 'WOES_DATA_DIR') ?? './data'),
     databaseUrl,
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl: redisUrl(env),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     signingKey,
     masterKey: master,

@@ -71,6 +71,35 @@ test('other variables are validated', () => {
   assert.equal(config.trustProxy, true);
 });
 
+test('PostgreSQL and Redis on this machine may be given as Unix sockets', () => {
+  const secrets = { WOES_SIGNING_KEY: 'k', WOES_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') };
+  for (const url of [
+    'postgres://woes@%2Fvar%2Frun%2Fpostgresql/woes',
+    'postgresql:///woes?host=/var/run/postgresql&user=woes',
+  ]) {
+    assert.equal(loadConfig({ DATABASE_URL: url, ...secrets }).databaseUrl, url);
+  }
+  // Without a host, only a socket directory will do.
+  assert.equal(configError({ DATABASE_URL: 'postgresql:///woes', ...secrets }).variable, 'DATABASE_URL');
+  assert.equal(configError({ DATABASE_URL: 'postgresql:///woes?host=db', ...secrets }).variable, 'DATABASE_URL');
+
+  // ioredis takes a socket as its path; the parameters it understands pass through.
+  assert.equal(loadConfig({ REDIS_URL: 'unix:///run/redis/redis.sock' }).redisUrl, '/run/redis/redis.sock');
+  assert.equal(
+    loadConfig({ REDIS_URL: 'unix:///run/redis/redis.sock?db=2&password=s3cret' }).redisUrl,
+    '/run/redis/redis.sock?db=2&password=s3cret',
+  );
+  assert.equal(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl, 'redis://127.0.0.1:6379');
+  for (const bad of [
+    'unix://host/redis.sock',
+    'unix://:pw@/redis.sock',
+    'unix:///redis.sock?tls=1',
+    'unix:redis.sock',
+  ]) {
+    assert.equal(configError({ REDIS_URL: bad }).variable, 'REDIS_URL', bad);
+  }
+});
+
 test('the CLI stops with a message naming the bad variable', () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'migrate'], {
     env: { ...process.env, PORT: 'abc' },

@@ -13,11 +13,13 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<this> {
+  /** `unixSocket`: a path where it also listens on a Unix socket (mode 700). */
+  async start(options: { unixSocket?: string } = {}): Promise<this> {
     this.port = await sparePort();
+    const socket = options.unixSocket ? ['--unixsocket', options.unixSocket, '--unixsocketperm', '700'] : [];
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...socket],
       {
         stdio: 'ignore',
       },
