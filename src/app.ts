@@ -28,6 +28,7 @@ import { auditRoutes } from './audit/routes.js';
 import { createWebhooksModule } from './webhooks/module.js';
 import { registerWebApp } from './web-app/plugin.js';
 import { VERSION } from './version.js';
+import { SweepJob } from './jobs/sweep-job.js';
 
 export { VERSION };
 
@@ -40,6 +41,8 @@ declare module 'fastify' {
 export interface WoesCore extends CoreDeps {
   readonly secrets: InstanceSecrets;
   readonly modules: readonly DomainModule[];
+  /** Deletes every domain's dead rows (expired credentials, old webhook events) every 10 minutes. */
+  readonly sweeper: SweepJob;
 }
 
 /** Everything a test or a tool may substitute; anything left out is built from the config. */
@@ -83,7 +86,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     schemaController: { compilersFactory: { buildSerializer: nullableAsTypeListSerializer() } },
   }) as unknown as FastifyInstance;
 
-  app.decorate('woes', { ...core, secrets, modules });
+  const sweeper = new SweepJob(
+    core,
+    modules.flatMap((m) => m.sweeps ?? []),
+  );
+  app.decorate('woes', { ...core, secrets, modules, sweeper });
   app.addSchema(ErrorBody);
   // JSON only: a text body is a 415, not a string that slips past the schema.
   app.removeContentTypeParser(['text/plain']);
@@ -118,9 +125,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onReady', async function startModules() {
     await core.start();
     for (const module of modules) await module.start?.();
+    sweeper.start();
   });
   app.addHook('onClose', async function closeModules() {
     // Flush buffers (key usage) before the database goes away.
+    await sweeper.close();
     for (const module of modules) await module.close?.();
     await core.close();
   });

@@ -6,6 +6,7 @@ import type { InvalidationBus } from './events/invalidation-bus.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { CredentialVerifier } from './http/principal.js';
 import type { RateLimiter } from './ratelimit/rate-limiter.js';
+import type { Sweep } from './jobs/sweep-job.js';
 
 /** A clock the tests can move. */
 export interface Clock {
@@ -36,6 +37,8 @@ export interface DomainModule {
   rootRoutes?(app: FastifyInstance): Promise<void>;
   /** The credential kinds this domain verifies for the authentication hook. */
   readonly credentials?: readonly CredentialVerifier[];
+  /** Rows this domain deletes once nothing can use them (run by the app's SweepJob). */
+  readonly sweeps?: readonly Sweep[];
   /** Starts background work (flush timers, pollers) once the app is ready. */
   start?(): Promise<void>;
   /** Flushes buffers and stops timers on shutdown. */

@@ -17,6 +17,9 @@ import { CachedSessionVerifier } from './auth/session-verifier.js';
 import { SessionStore } from './auth/session-service.js';
 import { SignIn } from './auth/sign-in-service.js';
 import { workspaceRoutes } from './workspaces/workspace-routes.js';
+import { sweepRefreshTokens } from './auth/session-repository.js';
+import { sweepLinkTokens } from './mail/link-token-repository.js';
+import { DEAD_CREDENTIAL_GRACE_MS } from '../jobs/sweep-job.js';
 import { Workspaces } from './workspaces/workspace-service.js';
 
 /** The accounts domain: users, sessions, workspaces, members, invitations and the email they send. */
@@ -48,6 +51,16 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
   return {
     name: 'accounts',
     credentials: [verifier],
+    sweeps: [
+      {
+        name: 'refresh tokens',
+        run: (db, now, limit) => sweepRefreshTokens(db, now - DEAD_CREDENTIAL_GRACE_MS, limit),
+      },
+      {
+        name: 'email link tokens',
+        run: (db, now, limit) => sweepLinkTokens(db, now - DEAD_CREDENTIAL_GRACE_MS, limit),
+      },
+    ],
     async routes(app) {
       loadKey(app);
       await app.register(async function accounts(scope) {

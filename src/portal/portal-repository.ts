@@ -101,6 +101,42 @@ export const portalRepository = {
     return row?.workspaceId;
   },
 
+  /**
+   * Deletes up to `limit` sign-in links that expired at or before `cutoff` (refused exactly as an
+   * unknown link is, used or not). Returns how many it deleted.
+   */
+  async sweepLinks(db: Executor, cutoff: number, limit: number): Promise<number> {
+    const result = await db
+      .deleteFrom('portalLinks')
+      .where(
+        'tokenHash',
+        'in',
+        db.selectFrom('portalLinks').select('tokenHash').where('expiresAt', '<=', cutoff).limit(limit),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  /**
+   * Deletes up to `limit` portal sessions that expired or ended at or before `cutoff` (refused
+   * exactly as an unknown session token is). Returns how many it deleted.
+   */
+  async sweepSessions(db: Executor, cutoff: number, limit: number): Promise<number> {
+    const result = await db
+      .deleteFrom('portalSessions')
+      .where(
+        'id',
+        'in',
+        db
+          .selectFrom('portalSessions')
+          .select('id')
+          .where((eb) => eb.or([eb('expiresAt', '<=', cutoff), eb('endedAt', '<=', cutoff)]))
+          .limit(limit),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
   async insertSession(db: Executor, row: ActiveSession & { tokenHash: string; createdAt: number }): Promise<void> {
     await db
       .insertInto('portalSessions')

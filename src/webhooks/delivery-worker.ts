@@ -3,18 +3,13 @@ import { deliveryRepository as deliveries, type DeliveryRow } from './delivery-r
 import { endpointRepository as endpoints } from './endpoint-repository.js';
 import { MAX_ATTEMPTS } from './schedule.js';
 import { SEND_TIMEOUT_MS } from './sender.js';
-import { idTimeBound, newId } from '../storage/ids.js';
+import { newId } from '../storage/ids.js';
 import type { DeliveryAttempt } from './attempt.js';
 import { IntervalJob } from '../jobs/interval-job.js';
 
 /** A claimed delivery is not due again for this long: a sender that died is replaced after it. */
 export const LEASE_MS = SEND_TIMEOUT_MS * 2;
 const DISPATCH_BATCH = 100;
-/** How often an instance prunes old events, and how many it deletes per statement and per run. */
-export const PRUNE_EVERY_MS = 10 * 60_000;
-const PRUNE_BATCH = 500;
-const PRUNE_BATCHES_PER_RUN = 20;
-const DAY_MS = 86_400_000;
 /** Attempts in flight at once per instance. */
 const MAX_IN_FLIGHT = 16;
 
@@ -28,10 +23,9 @@ const MAX_IN_FLIGHT = 16;
 export class DeliveryWorker {
   private readonly job: IntervalJob;
   private readonly inFlight = new Set<Promise<void>>();
-  private lastPrune = -Infinity;
 
   constructor(
-    private readonly core: Pick<CoreDeps, 'db' | 'storage' | 'clock' | 'logger' | 'config'>,
+    private readonly core: Pick<CoreDeps, 'db' | 'storage' | 'clock' | 'logger'>,
     private readonly attempt: DeliveryAttempt,
   ) {
     this.job = new IntervalJob('webhook worker run', core.logger, () => this.runOnce());
@@ -49,29 +43,6 @@ export class DeliveryWorker {
   async runOnce(): Promise<void> {
     while ((await this.dispatch()) === DISPATCH_BATCH && !this.job.closed);
     await this.deliverDue();
-    const now = this.core.clock.now();
-    if (now - this.lastPrune >= PRUNE_EVERY_MS && !this.job.closed) {
-      this.lastPrune = now;
-      await this.prune(now);
-    }
-  }
-
-  /**
-   * Deletes events older than the retention (WOES_WEBHOOK_RETENTION_DAYS) whose deliveries are
-   * all finished, with those deliveries and their attempts, in statements of PRUNE_BATCH events
-   * (short locks; SQLite's writer is never held long). A run deletes at most
-   * PRUNE_BATCH × PRUNE_BATCHES_PER_RUN; the next run goes on. Returns how many it deleted.
-   */
-  async prune(now: number): Promise<number> {
-    const before = idTimeBound('evt', now - this.core.config.webhookRetentionDays * DAY_MS);
-    let total = 0;
-    for (let batch = 0; batch < PRUNE_BATCHES_PER_RUN && !this.job.closed; batch++) {
-      const deleted = await deliveries.pruneEvents(this.core.db, before, PRUNE_BATCH);
-      total += deleted;
-      if (deleted < PRUNE_BATCH) break;
-    }
-    if (total > 0) this.core.logger.info({ deleted: total }, 'old webhook events pruned');
-    return total;
   }
 
   /**

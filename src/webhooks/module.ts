@@ -7,6 +7,9 @@ import { webhookDeliveryRoutes } from './delivery-routes.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { EndpointsService } from './endpoints-service.js';
 import { webhookEndpointRoutes } from './routes.js';
+import { deliveryRepository } from './delivery-repository.js';
+import { idTimeBound } from '../storage/ids.js';
+import { DAY_MS } from '../jobs/sweep-job.js';
 
 /**
  * Outbound webhooks (SPEC §7, issue #15): endpoints under /api/v1/webhooks, and the worker that
@@ -28,6 +31,18 @@ export function createWebhooksModule(
   const worker = new DeliveryWorker(core, attempt);
   return {
     name: 'webhooks',
+    sweeps: [
+      {
+        // Events older than the retention whose deliveries all ended, with those deliveries and attempts.
+        name: 'webhook events',
+        run: (db, now, limit) =>
+          deliveryRepository.pruneEvents(
+            db,
+            idTimeBound('evt', now - core.config.webhookRetentionDays * DAY_MS),
+            limit,
+          ),
+      },
+    ],
     async routes(app) {
       await webhookEndpointRoutes(app, endpoints);
       await webhookDeliveryRoutes(app, deliveries);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { createTestApp, TestClock, type TestApp } from '../helpers/app.js';
 import { webhookOutbox } from '../../src/events/webhook-outbox.js';
 import type { WebhookEventType } from '../../src/events/webhook-events.js';
-import { PRUNE_EVERY_MS } from '../../src/webhooks/delivery-worker.js';
 import { tenant, type Tenant } from '../support/api-helpers.js';
 import { Receiver, until, webhookEnv } from './helpers.js';
 
@@ -47,12 +46,14 @@ async function rowsOf(t: TestApp, eventId: string) {
   return { event: event !== undefined, deliveries, attempts: attempts.length };
 }
 
-test('the worker deletes events past the retention with their deliveries and attempts, never one still pending', async () => {
+test('the sweep deletes events past the retention with their deliveries and attempts, never one still pending', async () => {
   const clock = new TestClock();
   const t = await createTestApp({ env: webhookEnv({ WOES_WEBHOOK_RETENTION_DAYS: '7' }), clock });
   const ok = await new Receiver().start();
   const down = await new Receiver().start();
   down.answer = () => ({ status: 503, body: 'down' });
+  // The app sweeps every 10 minutes of real time; the test runs it at each step of its clock.
+  const sweep = () => t.app.woes.sweeper.runOnce();
   try {
     const w = await tenant(t);
     const toOk = await endpoint(w, ok.url, ['conversation.created', 'message.created']);
@@ -74,16 +75,17 @@ test('the worker deletes events past the retention with their deliveries and att
       'the event, its delivery and its attempt exist before the retention ends',
     );
 
-    // Day 6: a new event; the worker's prune (due: more than PRUNE_EVERY_MS went by) deletes nothing yet.
+    // Day 6: a new event; a sweep deletes nothing yet.
     clock.advance(6 * DAY);
     const recent = await emit(t, w, clock, 'conversation.created');
     await until(() => ok.ofType('conversation.created').length === 2, 10_000, 'the day-6 event delivered');
     await until(() => down.received.length === 2, 10_000, 'the failing endpoint retried');
+    assert.equal((await sweep())['webhook events'], 0);
     assert.equal((await rowsOf(t, delivered)).event, true, 'six days old, kept (retention 7 days)');
 
     // Day 8: the day-0 event and its delivery and attempt go; the one with a pending delivery stays.
     clock.advance(2 * DAY);
-    await until(async () => !(await rowsOf(t, delivered)).event, 10_000, 'the old event pruned');
+    assert.equal((await sweep())['webhook events'], 1);
     assert.deepEqual(await rowsOf(t, delivered), { event: false, deliveries: [], attempts: 0 });
     const pending = await rowsOf(t, stillPending);
     assert.equal(pending.event, true, 'an event with a pending delivery is kept past the retention');
@@ -91,13 +93,13 @@ test('the worker deletes events past the retention with their deliveries and att
     assert.equal((await rowsOf(t, recent)).event, true, 'a recent event is kept');
     assert.ok(
       t.logs.lines.some((line) => {
-        const entry = JSON.parse(line) as { msg?: string; deleted?: number };
-        return entry.msg === 'old webhook events pruned' && entry.deleted === 1;
+        const entry = JSON.parse(line) as { msg?: string; sweep?: string; deleted?: number };
+        return entry.msg === 'rows swept' && entry.sweep === 'webhook events' && entry.deleted === 1;
       }),
-      'the prune is logged with its count',
+      'the sweep is logged with its count',
     );
 
-    // Once its last delivery ends, the old event goes at the next prune.
+    // Once its last delivery ends, the old event goes at the next sweep.
     down.answer = () => ({ status: 200, body: 'ok' });
     clock.advance(DAY);
     await until(
@@ -105,8 +107,8 @@ test('the worker deletes events past the retention with their deliveries and att
       10_000,
       'the retried delivery succeeded',
     );
-    clock.advance(PRUNE_EVERY_MS);
-    await until(async () => !(await rowsOf(t, stillPending)).event, 10_000, 'the old event pruned once delivered');
+    assert.equal((await sweep())['webhook events'], 1);
+    assert.equal((await rowsOf(t, stillPending)).event, false, 'the old event swept once delivered');
     assert.equal((await rowsOf(t, recent)).event, true, 'three days old: kept');
 
     // The deliveries log shows what is left.

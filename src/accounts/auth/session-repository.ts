@@ -125,3 +125,32 @@ export async function sessionState(
     .where('id', '=', sessionId)
     .executeTakeFirst();
 }
+
+/**
+ * Deletes up to `limit` refresh tokens no refresh can use any more: expired at or before
+ * `cutoff`, or of a session that ended at or before it (both are refused exactly as an unknown
+ * token is, so deleting them changes no answer; a used token of a live session stays, for
+ * reuse detection, until it expires). Returns how many it deleted.
+ */
+export async function sweepRefreshTokens(executor: Executor, cutoff: number, limit: number): Promise<number> {
+  const expired = await executor
+    .deleteFrom('refreshTokens')
+    .where('id', 'in', executor.selectFrom('refreshTokens').select('id').where('expiresAt', '<=', cutoff).limit(limit))
+    .executeTakeFirst();
+  const count = Number(expired.numDeletedRows);
+  if (count >= limit) return count;
+  const ofEnded = await executor
+    .deleteFrom('refreshTokens')
+    .where(
+      'id',
+      'in',
+      executor
+        .selectFrom('refreshTokens as t')
+        .innerJoin('sessions as s', 's.id', 't.familyId')
+        .select('t.id')
+        .where('s.endedAt', '<=', cutoff)
+        .limit(limit - count),
+    )
+    .executeTakeFirst();
+  return count + Number(ofEnded.numDeletedRows);
+}

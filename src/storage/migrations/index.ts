@@ -11,7 +11,7 @@ import { conversationAssigneeMigration } from './0010-conversation-assignee.js';
 import { webhooksMigration } from './0011-webhooks.js';
 import { channelsMigration } from './0012-channels.js';
 import { apiTestsMigration } from './0013-api-tests.js';
-import { webhookRetentionMigration } from './0014-webhook-retention.js';
+import { retentionMigration } from './0014-retention.js';
 
 /** One ordered set of migrations for both dialects. Never edit a released one: add the next. */
 const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
@@ -26,7 +26,7 @@ const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
   ['0011-webhooks', webhooksMigration],
   ['0012-channels', channelsMigration],
   ['0013-api-tests', apiTestsMigration],
-  ['0014-webhook-retention', webhookRetentionMigration],
+  ['0014-retention', retentionMigration],
 ];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

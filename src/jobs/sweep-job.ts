@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../deps.js';
+import type { Database } from '../storage/schema.js';
+import { IntervalJob } from './interval-job.js';
+
+/**
+ * Rows a domain deletes because nothing can use them any more (an expired token, a session that
+ * ended) or because they outlived their retention (webhook events). `run` deletes at most `limit`
+ * of them in one statement, oldest first where it matters, and returns how many it deleted; it
+ * must be safe to run on several instances at once (a row another instance deleted is simply
+ * not there).
+ */
+export interface Sweep {
+  /** Names the rows in the log line (`webhook events`, `refresh tokens`). */
+  readonly name: string;
+  run(db: Kysely<Database>, now: number, limit: number): Promise<number>;
+}
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * How long a credential row stays after it stopped working (expired or ended) before a sweep
+ * deletes it: a day, so no instance whose clock runs behind still sees it live.
+ */
+export const DEAD_CREDENTIAL_GRACE_MS = DAY_MS;
+
+/** How often each instance sweeps, and how many rows a statement and a run delete per sweep. */
+export const SWEEP_EVERY_MS = 10 * 60_000;
+const BATCH = 500;
+const BATCHES_PER_RUN = 20;
+
+/**
+ * Runs every domain's sweeps every SWEEP_EVERY_MS (and once at start), in statements of BATCH
+ * rows so no lock is held long (SQLite has one writer); a run deletes at most
+ * BATCH × BATCHES_PER_RUN rows per sweep and the next run goes on. Each sweep that deleted
+ * something logs one `rows swept` line with its name and count.
+ */
+export class SweepJob {
+  private readonly job: IntervalJob;
+
+  constructor(
+    private readonly core: { db: Kysely<Database>; clock: Clock; logger: Pick<Logger, 'info' | 'warn'> },
+    private readonly sweeps: readonly Sweep[],
+  ) {
+    this.job = new IntervalJob('sweep', core.logger, () => this.runOnce());
+  }
+
+  start(intervalMs: number = SWEEP_EVERY_MS): void {
+    this.job.start(intervalMs);
+  }
+
+  close(): Promise<void> {
+    return this.job.close();
+  }
+
+  /** One run of every sweep; returns the rows each deleted (by name). */
+  async runOnce(): Promise<Record<string, number>> {
+    const now = this.core.clock.now();
+    const deleted: Record<string, number> = {};
+    for (const sweep of this.sweeps) {
+      let total = 0;
+      for (let batch = 0; batch < BATCHES_PER_RUN && !this.job.closed; batch++) {
+        const count = await sweep.run(this.core.db, now, BATCH);
+        total += count;
+        if (count < BATCH) break;
+      }
+      deleted[sweep.name] = total;
+      if (total > 0) this.core.logger.info({ sweep: sweep.name, deleted: total }, 'rows swept');
+    }
+    return deleted;
+  }
+}
