@@ -167,10 +167,16 @@ async function services() {
         await postgres.stop();
         throw error;
       });
-      console.log(`private PostgreSQL ${postgres.url}, private Redis ${redis.url}`);
+      console.log(
+        UNIX_SOCKETS
+          ? `private PostgreSQL ${postgres.socketUrl}, private Redis ${redis.socketUrl} (Unix sockets)`
+          : `private PostgreSQL ${postgres.url}, private Redis ${redis.url}`,
+      );
       return { postgres, redis, private: true };
     }
   }
+  // The environment's services are reached as DATABASE_URL and REDIS_URL say (a socket there is used as is).
+  if (UNIX_SOCKETS) throw new Error('--unix-sockets needs --private-services (and its PostgreSQL available)');
   if (process.env.DATABASE_URL && process.env.REDIS_URL)
     return {
       postgres: externalPostgres(process.env.DATABASE_URL),

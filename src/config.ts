@@ -150,13 +150,25 @@ function redisUrl(env: Env): string | null {
   const raw = url(env, 'REDIS_URL', ['redis:', 'rediss:', 'unix:'], (parsed) => parsed.protocol === 'unix:');
   if (raw === null || !raw.startsWith('unix:')) return raw;
   const parsed = new URL(raw);
-  if (parsed.hostname || parsed.username || parsed.password || !parsed.pathname.startsWith('/')) {
+  const socket = decodeURIComponent(parsed.pathname);
+  if (
+    parsed.hostname ||
+    parsed.username ||
+    parsed.password ||
+    !socket.startsWith('/') ||
+    socket.endsWith('/') ||
+    socket.includes('?')
+  ) {
     throw new ConfigError('REDIS_URL', 'a Unix socket is unix:///path/to/redis.sock (its password as ?password=…)');
   }
-  for (const key of parsed.searchParams.keys()) {
-    if (!REDIS_SOCKET_PARAMS.has(key)) throw new ConfigError('REDIS_URL', `takes no "${key}" parameter`);
+  // Never echo a parameter: a password written without its name would land in the message.
+  for (const [key, value] of parsed.searchParams) {
+    if (!REDIS_SOCKET_PARAMS.has(key)) {
+      throw new ConfigError('REDIS_URL', 'a Unix socket takes only the db, username and password parameters');
+    }
+    if (key === 'db' && !/^\d{1,5}$/.test(value)) throw new ConfigError('REDIS_URL', 'db must be a number');
   }
-  return decodeURIComponent(parsed.pathname) + parsed.search;
+  return socket + parsed.search;
 }
 
 function bool(env: Env, name: string): boolean {

@@ -118,21 +118,14 @@ export const portalRepository = {
   },
 
   /**
-   * Deletes up to `limit` portal sessions that expired or ended at or before `cutoff` (refused
-   * exactly as an unknown session token is). Returns how many it deleted.
+   * Deletes up to `limit` portal sessions that expired at or before `cutoff` (an ended session
+   * expires when it ends: endSession); they are refused exactly as an unknown session token is.
+   * Returns how many it deleted.
    */
   async sweepSessions(db: Executor, cutoff: number, limit: number): Promise<number> {
     const result = await db
       .deleteFrom('portalSessions')
-      .where(
-        'id',
-        'in',
-        db
-          .selectFrom('portalSessions')
-          .select('id')
-          .where((eb) => eb.or([eb('expiresAt', '<=', cutoff), eb('endedAt', '<=', cutoff)]))
-          .limit(limit),
-      )
+      .where('id', 'in', db.selectFrom('portalSessions').select('id').where('expiresAt', '<=', cutoff).limit(limit))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   },
@@ -179,10 +172,11 @@ export const portalRepository = {
       .execute();
   },
 
+  /** Ends a session; it expires now too, so the sweep finds it by expiry alone. */
   async endSession(db: Executor, id: string, now: number): Promise<void> {
     await db
       .updateTable('portalSessions')
-      .set({ endedAt: now })
+      .set({ endedAt: now, expiresAt: now })
       .where('id', '=', id)
       .where('endedAt', 'is', null)
       .execute();

@@ -13,7 +13,7 @@ import { toDeliveryDetail, toDeliveryView } from './views.js';
 /** An endpoint's deliveries: listed with their attempts, retried by hand, and the `ping` test. */
 export class DeliveriesService {
   constructor(
-    private readonly core: Pick<CoreDeps, 'db' | 'clock'>,
+    private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'storage'>,
     private readonly endpoints: EndpointsService,
     private readonly attempt: DeliveryAttempt,
   ) {}
@@ -32,7 +32,15 @@ export class DeliveriesService {
   async retry(caller: WorkspaceCaller, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
     await this.endpoints.find(caller, endpointId);
     const row = await this.find(endpointId, deliveryId);
-    if (row.status === 'pending' || !(await repo.requeue(this.core.db, row, this.core.clock.now()))) {
+    if (row.status === 'pending')
+      throw conflict('The delivery is still pending: it is retried on its schedule.', row.id);
+    // The event is locked first, so the sweep cannot delete it (and this delivery) under the retry.
+    const outcome = await this.core.db.transaction().execute(async (trx) => {
+      if (!(await repo.lockEvent(trx, this.core.storage.dialect, row.eventId))) return 'gone';
+      return (await repo.requeue(trx, row, this.core.clock.now())) ? 'requeued' : 'pending';
+    });
+    if (outcome === 'gone') throw notFound('webhook delivery');
+    if (outcome === 'pending') {
       throw conflict('The delivery is still pending: it is retried on its schedule.', row.id);
     }
     return toDeliveryView(await this.find(endpointId, deliveryId));

@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../storage/schema.js';
 import type { Executor } from '../audit/audit-log.js';
 import type { Dialect } from '../storage/database.js';
 import type { PageRequest } from '../storage/pagination.js';
@@ -168,29 +169,41 @@ export const deliveryRepository = {
   /**
    * Deletes up to `limit` events made before `beforeId` (an id time bound) that were dispatched
    * and have no delivery still pending, oldest first; their deliveries and attempts go with them
-   * (ON DELETE CASCADE). Returns how many were deleted. Instances pruning at once delete each
-   * event once (a deleted row is simply not there for the other).
+   * (ON DELETE CASCADE). Returns how many were deleted. The candidates are locked first (FOR
+   * UPDATE SKIP LOCKED on PostgreSQL) and checked again by the delete, so a manual retry that
+   * requeued a delivery meanwhile (`lockEvent`, then `requeue`) keeps its event, and instances
+   * sweeping at once never wait on each other.
    */
-  async pruneEvents(db: Executor, beforeId: string, limit: number): Promise<number> {
-    const doomed = db
-      .selectFrom('webhookEvents as e')
-      .select('e.id')
-      .where('e.id', '<', beforeId)
-      .where('e.dispatchedAt', 'is not', null)
-      .where(({ exists, not, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('webhookDeliveries as d')
-              .select('d.id')
-              .whereRef('d.eventId', '=', 'e.id')
-              .where('d.status', '=', 'pending'),
-          ),
-        ),
-      )
-      .orderBy('e.id')
-      .limit(limit);
-    const result = await db.deleteFrom('webhookEvents').where('id', 'in', doomed).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  async pruneEvents(db: Kysely<Database>, dialect: Dialect, beforeId: string, limit: number): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      let candidates = trx
+        .selectFrom('webhookEvents')
+        .select('id')
+        .where('id', '<', beforeId)
+        .where('dispatchedAt', 'is not', null)
+        .where(noPendingDelivery)
+        .orderBy('id')
+        .limit(limit);
+      if (dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+      const ids = (await candidates.execute()).map((row) => row.id);
+      if (ids.length === 0) return 0;
+      const result = await trx
+        .deleteFrom('webhookEvents')
+        .where('id', 'in', ids)
+        .where(noPendingDelivery)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  },
+
+  /**
+   * Locks an event against the sweep for the rest of the transaction (FOR SHARE on PostgreSQL;
+   * SQLite has one writer); false when it was deleted.
+   */
+  async lockEvent(trx: Executor, dialect: Dialect, eventId: string): Promise<boolean> {
+    let query = trx.selectFrom('webhookEvents').select('id').where('id', '=', eventId);
+    if (dialect === 'postgres') query = query.forShare();
+    return (await query.executeTakeFirst()) !== undefined;
   },
 
   /** The event a delivery carries. */
@@ -205,6 +218,19 @@ export const deliveryRepository = {
       .executeTakeFirst();
   },
 };
+
+/** No delivery of the event (webhook_events in the outer query) is still pending. */
+function noPendingDelivery(eb: ExpressionBuilder<Database, 'webhookEvents'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('webhookDeliveries')
+        .select('webhookDeliveries.id')
+        .whereRef('webhookDeliveries.eventId', '=', 'webhookEvents.id')
+        .where('webhookDeliveries.status', '=', 'pending'),
+    ),
+  );
+}
 
 function withType(db: Executor) {
   return db

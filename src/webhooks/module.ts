@@ -38,6 +38,7 @@ export function createWebhooksModule(
         run: (db, now, limit) =>
           deliveryRepository.pruneEvents(
             db,
+            core.storage.dialect,
             idTimeBound('evt', now - core.config.webhookRetentionDays * DAY_MS),
             limit,
           ),

@@ -95,9 +95,14 @@ test('PostgreSQL and Redis on this machine may be given as Unix sockets', () => 
     'unix://:pw@/redis.sock',
     'unix:///redis.sock?tls=1',
     'unix:redis.sock',
+    'unix:///',
+    'unix:///run/a%3Fb/redis.sock',
+    'unix:///redis.sock?db=two',
   ]) {
     assert.equal(configError({ REDIS_URL: bad }).variable, 'REDIS_URL', bad);
   }
+  // A password written without its parameter name is not repeated in the error.
+  assert.doesNotMatch(configError({ REDIS_URL: 'unix:///redis.sock?s3cret' }).message, /s3cret/);
 });
 
 test('the CLI stops with a message naming the bad variable', () => {

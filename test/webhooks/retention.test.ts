@@ -87,6 +87,8 @@ test('the sweep deletes events past the retention with their deliveries and atte
     clock.advance(2 * DAY);
     assert.equal((await sweep())['webhook events'], 1);
     assert.deepEqual(await rowsOf(t, delivered), { event: false, deliveries: [], attempts: 0 });
+    const retryGone = await w.call('POST', `/webhooks/${toOk}/deliveries/${before.deliveries[0].id}/retry`);
+    assert.equal(retryGone.statusCode, 404, 'a swept delivery can no longer be retried');
     const pending = await rowsOf(t, stillPending);
     assert.equal(pending.event, true, 'an event with a pending delivery is kept past the retention');
     assert.ok(pending.deliveries.some((d) => d.status === 'pending'));

@@ -92,6 +92,10 @@ export async function liveSessionOfRefreshToken(
     .executeTakeFirst();
 }
 
+/**
+ * Ends a session. Its refresh tokens expire now as well: they are refused for the ended session
+ * either way, and the sweep then finds them by expiry alone (sweepRefreshTokens).
+ */
 export async function endSession(executor: Executor, sessionId: string, reason: EndReason, now: number): Promise<void> {
   await executor
     .updateTable('sessions')
@@ -99,8 +103,15 @@ export async function endSession(executor: Executor, sessionId: string, reason: 
     .where('id', '=', sessionId)
     .where('endedAt', 'is', null)
     .execute();
+  await executor
+    .updateTable('refreshTokens')
+    .set({ expiresAt: now })
+    .where('familyId', '=', sessionId)
+    .where('expiresAt', '>', now)
+    .execute();
 }
 
+/** Ends every live session of a user, and expires their refresh tokens now (as endSession). */
 export async function endSessionsOfUser(
   executor: Executor,
   userId: string,
@@ -112,6 +123,12 @@ export async function endSessionsOfUser(
     .set({ endedAt: now, endedReason: reason })
     .where('userId', '=', userId)
     .where('endedAt', 'is', null)
+    .execute();
+  await executor
+    .updateTable('refreshTokens')
+    .set({ expiresAt: now })
+    .where('familyId', 'in', executor.selectFrom('sessions').select('id').where('userId', '=', userId))
+    .where('expiresAt', '>', now)
     .execute();
 }
 
@@ -127,30 +144,16 @@ export async function sessionState(
 }
 
 /**
- * Deletes up to `limit` refresh tokens no refresh can use any more: expired at or before
- * `cutoff`, or of a session that ended at or before it (both are refused exactly as an unknown
- * token is, so deleting them changes no answer; a used token of a live session stays, for
- * reuse detection, until it expires). Returns how many it deleted.
+ * Deletes up to `limit` refresh tokens that expired at or before `cutoff`. A token of an ended
+ * session expires when the session ends (endSession), so this finds those too, by the expiry
+ * index alone. Expired tokens are refused exactly as unknown ones are, so deleting them changes no
+ * answer; a spent token of a live session stays until it expires, for reuse detection. Returns
+ * how many it deleted.
  */
 export async function sweepRefreshTokens(executor: Executor, cutoff: number, limit: number): Promise<number> {
-  const expired = await executor
+  const result = await executor
     .deleteFrom('refreshTokens')
     .where('id', 'in', executor.selectFrom('refreshTokens').select('id').where('expiresAt', '<=', cutoff).limit(limit))
     .executeTakeFirst();
-  const count = Number(expired.numDeletedRows);
-  if (count >= limit) return count;
-  const ofEnded = await executor
-    .deleteFrom('refreshTokens')
-    .where(
-      'id',
-      'in',
-      executor
-        .selectFrom('refreshTokens as t')
-        .innerJoin('sessions as s', 's.id', 't.familyId')
-        .select('t.id')
-        .where('s.endedAt', '<=', cutoff)
-        .limit(limit - count),
-    )
-    .executeTakeFirst();
-  return count + Number(ofEnded.numDeletedRows);
+  return Number(result.numDeletedRows);
 }
