@@ -17,9 +17,7 @@ import { CachedSessionVerifier } from './auth/session-verifier.js';
 import { SessionStore } from './auth/session-service.js';
 import { SignIn } from './auth/sign-in-service.js';
 import { workspaceRoutes } from './workspaces/workspace-routes.js';
-import { sweepRefreshTokens } from './auth/session-repository.js';
-import { sweepLinkTokens } from './mail/link-token-repository.js';
-import { DEAD_CREDENTIAL_GRACE_MS } from '../jobs/sweep-job.js';
+import { expiredCredentialsSweep } from '../jobs/sweep-job.js';
 import { Workspaces } from './workspaces/workspace-service.js';
 
 /** The accounts domain: users, sessions, workspaces, members, invitations and the email they send. */
@@ -51,15 +49,11 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
   return {
     name: 'accounts',
     credentials: [verifier],
+    // Ending a session expires its refresh tokens (endSession). A spent token of a live session
+    // stays until it expires, so presenting it again is still caught as reuse.
     sweeps: [
-      {
-        name: 'refresh tokens',
-        run: (db, now, limit) => sweepRefreshTokens(db, now - DEAD_CREDENTIAL_GRACE_MS, limit),
-      },
-      {
-        name: 'email link tokens',
-        run: (db, now, limit) => sweepLinkTokens(db, now - DEAD_CREDENTIAL_GRACE_MS, limit),
-      },
+      expiredCredentialsSweep('refresh tokens', 'refreshTokens'),
+      expiredCredentialsSweep('email link tokens', 'linkTokens'),
     ],
     async routes(app) {
       loadKey(app);

@@ -25,6 +25,39 @@ export const DAY_MS = 86_400_000;
  */
 export const DEAD_CREDENTIAL_GRACE_MS = DAY_MS;
 
+/**
+ * Credential tables whose rows are dead once expired: each has a unique `tokenHash` and an
+ * `expiresAt`, and each refuses an expired row exactly as an unknown one (so deleting it changes
+ * no answer).
+ */
+type ExpiringCredentials = 'refreshTokens' | 'linkTokens' | 'portalLinks' | 'portalSessions';
+
+/**
+ * The sweep of one credential table: up to `limit` rows that expired DEAD_CREDENTIAL_GRACE_MS or
+ * more ago, by the expiry index. A domain that ends a credential early (a sign-out) sets its
+ * expiry then, so this one condition finds it.
+ */
+export function expiredCredentialsSweep(name: string, table: ExpiringCredentials): Sweep {
+  return {
+    name,
+    async run(db, now, limit) {
+      const result = await db
+        .deleteFrom(table)
+        .where(
+          'tokenHash',
+          'in',
+          db
+            .selectFrom(table)
+            .select('tokenHash')
+            .where('expiresAt', '<=', now - DEAD_CREDENTIAL_GRACE_MS)
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
 /** How often each instance sweeps, and how many rows a statement and a run delete per sweep. */
 export const SWEEP_EVERY_MS = 10 * 60_000;
 const BATCH = 200;

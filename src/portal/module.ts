@@ -6,8 +6,7 @@ import { PortalService, type PortalMailer } from './portal-service.js';
 import { portalRoutes } from './routes.js';
 import { portalSettingsRoutes } from './settings-routes.js';
 import type { PortalSupport } from './support-adapter.js';
-import { portalRepository } from './portal-repository.js';
-import { DEAD_CREDENTIAL_GRACE_MS } from '../jobs/sweep-job.js';
+import { expiredCredentialsSweep } from '../jobs/sweep-job.js';
 
 export interface PortalModule extends DomainModule {
   readonly service: PortalService;
@@ -22,15 +21,10 @@ export function createPortalModule(
   return {
     name: 'portal',
     service,
+    // Ending a portal session expires it (portalRepository.endSession).
     sweeps: [
-      {
-        name: 'portal sign-in links',
-        run: (db, now, limit) => portalRepository.sweepLinks(db, now - DEAD_CREDENTIAL_GRACE_MS, limit),
-      },
-      {
-        name: 'portal sessions',
-        run: (db, now, limit) => portalRepository.sweepSessions(db, now - DEAD_CREDENTIAL_GRACE_MS, limit),
-      },
+      expiredCredentialsSweep('portal sign-in links', 'portalLinks'),
+      expiredCredentialsSweep('portal sessions', 'portalSessions'),
     ],
     // Claimed by the REST hook only to be refused by name: a portal session opens /api/v1/portal/… alone.
     credentials: [

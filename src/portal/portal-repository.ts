@@ -101,35 +101,6 @@ export const portalRepository = {
     return row?.workspaceId;
   },
 
-  /**
-   * Deletes up to `limit` sign-in links that expired at or before `cutoff` (refused exactly as an
-   * unknown link is, used or not). Returns how many it deleted.
-   */
-  async sweepLinks(db: Executor, cutoff: number, limit: number): Promise<number> {
-    const result = await db
-      .deleteFrom('portalLinks')
-      .where(
-        'tokenHash',
-        'in',
-        db.selectFrom('portalLinks').select('tokenHash').where('expiresAt', '<=', cutoff).limit(limit),
-      )
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  },
-
-  /**
-   * Deletes up to `limit` portal sessions that expired at or before `cutoff` (an ended session
-   * expires when it ends: endSession); they are refused exactly as an unknown session token is.
-   * Returns how many it deleted.
-   */
-  async sweepSessions(db: Executor, cutoff: number, limit: number): Promise<number> {
-    const result = await db
-      .deleteFrom('portalSessions')
-      .where('id', 'in', db.selectFrom('portalSessions').select('id').where('expiresAt', '<=', cutoff).limit(limit))
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  },
-
   async insertSession(db: Executor, row: ActiveSession & { tokenHash: string; createdAt: number }): Promise<void> {
     await db
       .insertInto('portalSessions')
@@ -172,7 +143,7 @@ export const portalRepository = {
       .execute();
   },
 
-  /** Ends a session; it expires now too, so the sweep finds it by expiry alone. */
+  /** Ends a session; it expires now too, so the sweep finds it by expiry alone (expiredCredentialsSweep). */
   async endSession(db: Executor, id: string, now: number): Promise<void> {
     await db
       .updateTable('portalSessions')

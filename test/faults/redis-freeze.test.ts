@@ -1,22 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp } from '../helpers/app.js';
-import { PrivateRedis } from '../helpers/private-redis.js';
+import { PrivateRedis, hasRedisServer } from '../helpers/private-redis.js';
 import { tenant } from '../support/api-helpers.js';
 import { IN_CI } from '../helpers/env.js';
-import { execFileSync } from 'node:child_process';
 
 /** ioredis's command timeout in the limiter: a request that waited on Redis took at least this. */
 const COMMAND_TIMEOUT_MS = 500;
-
-function hasRedisServer(): boolean {
-  try {
-    execFileSync('redis-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test(
   'a frozen Redis does not stall requests: the limiter stops waiting on it, /health says so, and it is used again when it answers',

@@ -1,5 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { sparePort, waitForPort } from './ports.js';
+
+/** True when this machine has redis-server (tests that start their own skip without it, outside CI). */
+export function hasRedisServer(): boolean {
+  try {
+    execFileSync('redis-server', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A redis-server of the test's own on a spare port, so a test may freeze (SIGSTOP), thaw or

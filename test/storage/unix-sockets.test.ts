@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { createTestApp, createTestDatabase } from '../helpers/app.js';
 import { IN_CI, LOCAL_POSTGRES_URL, TEST_DATABASE_URL } from '../helpers/env.js';
-import { PrivateRedis } from '../helpers/private-redis.js';
+import { PrivateRedis, hasRedisServer } from '../helpers/private-redis.js';
 import { reachable } from '../events/reachable.js';
 import { tenant } from '../support/api-helpers.js';
 
@@ -68,15 +67,6 @@ test('DATABASE_URL through the Unix socket: the socket directory as the host, or
     }
   }
 });
-
-function hasRedisServer(): boolean {
-  try {
-    execFileSync('redis-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test(
   'REDIS_URL=unix:///path: the rate limiter counts in that Redis',

@@ -94,7 +94,7 @@ export async function liveSessionOfRefreshToken(
 
 /**
  * Ends a session. Its refresh tokens expire now as well: they are refused for the ended session
- * either way, and the sweep then finds them by expiry alone (sweepRefreshTokens).
+ * either way, and the sweep then finds them by expiry alone (expiredCredentialsSweep).
  */
 export async function endSession(executor: Executor, sessionId: string, reason: EndReason, now: number): Promise<void> {
   await executor
@@ -141,19 +141,4 @@ export async function sessionState(
     .select(['userId', 'endedAt', 'expiresAt'])
     .where('id', '=', sessionId)
     .executeTakeFirst();
-}
-
-/**
- * Deletes up to `limit` refresh tokens that expired at or before `cutoff`. A token of an ended
- * session expires when the session ends (endSession), so this finds those too, by the expiry
- * index alone. Expired tokens are refused exactly as unknown ones are, so deleting them changes no
- * answer; a spent token of a live session stays until it expires, for reuse detection. Returns
- * how many it deleted.
- */
-export async function sweepRefreshTokens(executor: Executor, cutoff: number, limit: number): Promise<number> {
-  const result = await executor
-    .deleteFrom('refreshTokens')
-    .where('id', 'in', executor.selectFrom('refreshTokens').select('id').where('expiresAt', '<=', cutoff).limit(limit))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

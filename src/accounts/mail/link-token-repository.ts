@@ -75,15 +75,3 @@ export async function spendAllLinkTokens(
     .where('usedAt', 'is', null)
     .execute();
 }
-
-/**
- * Deletes up to `limit` emailed tokens that expired at or before `cutoff` (refused exactly as an
- * unknown token is, used or not). Returns how many it deleted.
- */
-export async function sweepLinkTokens(executor: Executor, cutoff: number, limit: number): Promise<number> {
-  const result = await executor
-    .deleteFrom('linkTokens')
-    .where('id', 'in', executor.selectFrom('linkTokens').select('id').where('expiresAt', '<=', cutoff).limit(limit))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
