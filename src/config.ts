@@ -119,6 +119,14 @@ function url(
   try {
     parsed = new URL(raw);
   } catch {
+    // `postgres://user:password@/db?host=/socket/dir` (libpq accepts it) has credentials but no
+    // host, which a URL cannot: name the form that works, without echoing the value.
+    if (/^[a-z]+:\/\/[^/?#]*@\//i.test(raw)) {
+      throw new ConfigError(
+        name,
+        'has a user but no host; for a Unix socket put them in the query: ?host=/socket/dir&user=…&password=…',
+      );
+    }
     throw new ConfigError(name, 'is not a valid URL');
   }
   if (!protocols.includes(parsed.protocol)) {

@@ -82,6 +82,11 @@ test('PostgreSQL and Redis on this machine may be given as Unix sockets', () => 
   // Without a host, only a socket directory will do.
   assert.equal(configError({ DATABASE_URL: 'postgresql:///woes', ...secrets }).variable, 'DATABASE_URL');
   assert.equal(configError({ DATABASE_URL: 'postgresql:///woes?host=db', ...secrets }).variable, 'DATABASE_URL');
+  // libpq's `user:password@` without a host is no URL: the error names the form that works, not the password.
+  const hostless = configError({ DATABASE_URL: 'postgres://woes:s3cret@/woes?host=/var/run/postgresql', ...secrets });
+  assert.equal(hostless.variable, 'DATABASE_URL');
+  assert.match(hostless.message, /\?host=\/socket\/dir&user=/);
+  assert.doesNotMatch(hostless.message, /s3cret/);
 
   // ioredis takes a socket as its path; the parameters it understands pass through.
   assert.equal(loadConfig({ REDIS_URL: 'unix:///run/redis/redis.sock' }).redisUrl, '/run/redis/redis.sock');
