@@ -54,7 +54,8 @@ export async function widgetSettingsRoutes(parent: FastifyInstance, service: Wid
       schema: {
         tags: TAGS,
         summary: 'Create or rotate the identity secret',
-        description: 'Returns the `woesis_` secret once; the previous secret stops verifying at once.',
+        description:
+          'Returns the `woesis_` secret once; the previous secret stops verifying at once. The secret lets its holder act as any identified customer in the widget, so besides `keys.write` the caller must hold `conversations.write`, `messages.write` and `customers.write` (each includes its read scope); otherwise 403 `insufficient_scope` lists the missing scopes.',
         operationId: 'widgetSettings.rotateIdentitySecret',
         security: SECURITY,
         response: { 201: IdentitySecretCreated, ...AUTH_ERRORS },

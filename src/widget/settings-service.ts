@@ -1,6 +1,8 @@
 import type { CoreDeps } from '../deps.js';
 import type { WorkspaceCaller } from '../http/caller.js';
 import { displayParts, generateIdentitySecret } from '../keys/key-format.js';
+import { assertKeyManager, assertWithinScopes } from '../keys/policy.js';
+import type { Scope } from '../scopes/scopes.js';
 import { open, seal, type MasterKeys } from '../security/sealed-secret.js';
 import { WIDGET_IDENTITY_SECRET } from '../security/sealed-columns.js';
 import { widgetRepository as repo, type WidgetSettingsRow } from './widget-repository.js';
@@ -8,6 +10,21 @@ import type { WidgetSettingsView } from './schemas.js';
 
 /** Who changes the settings: an admin's key or session (keys.write), as the audit log names them. */
 type SettingsActor = WorkspaceCaller;
+
+/**
+ * What the identity secret is worth: with it anyone can sign a token for any customer id and, as
+ * that customer in the widget, create and list their conversations, read their threads, write in
+ * them, and create or update the customer from the token's name and email. Whoever creates or
+ * rotates it must hold all of these (write includes read), as a key may only mint keys within its own scopes.
+ */
+export const IDENTITY_SECRET_SCOPES: readonly Scope[] = [
+  'conversations.read',
+  'conversations.write',
+  'messages.read',
+  'messages.write',
+  'customers.read',
+  'customers.write',
+];
 
 /** The associated data that binds a sealed identity secret to its workspace's row. */
 const sealContext = (workspaceId: string) => WIDGET_IDENTITY_SECRET.context({ id: workspaceId, workspaceId });
@@ -42,6 +59,8 @@ export class WidgetSettingsService {
 
   /** Creates or replaces the identity secret; the old one stops verifying at once. */
   async rotateIdentitySecret(caller: SettingsActor): Promise<{ secret: string; start: string; createdAt: string }> {
+    assertKeyManager(caller.principal);
+    assertWithinScopes(caller.principal, IDENTITY_SECRET_SCOPES);
     const now = this.core.clock.now();
     const secret = generateIdentitySecret();
     const { start } = displayParts(secret);

@@ -201,3 +201,39 @@ test('with verification required, anonymous visitors are refused; a mobile key n
     'a browser key needs an origin',
   );
 });
+
+test('creating or rotating the identity secret needs every scope the secret is worth, not only keys.write', async () => {
+  const before = (await w.call('GET', '/widget-settings')).json.identitySecret;
+  const as = (secret: string) => ({ authorization: `Bearer ${secret}` });
+  const narrow = await w.call('POST', '/keys', {
+    name: 'keys only',
+    scopes: ['keys.read', 'keys.write', 'conversations.read'],
+  });
+  assert.equal(narrow.statusCode, 201, narrow.body);
+  const refused = await w.call('POST', '/widget-settings/identity-secret', undefined, as(narrow.json.secret));
+  assert.equal(refused.statusCode, 403, refused.body);
+  assert.equal(refused.json.code, 'insufficient_scope');
+  assert.deepEqual([...refused.json.requiredScopes].sort(), [
+    'conversations.write',
+    'customers.read',
+    'customers.write',
+    'messages.read',
+    'messages.write',
+  ]);
+  assert.ok(refused.json.requestId);
+  // Nothing changed: the host site's sign-in keeps working with the secret it has.
+  assert.deepEqual((await w.call('GET', '/widget-settings')).json.identitySecret, before);
+  assert.equal(
+    (await w.widget('GET', '/conversations', undefined, { 'x-woes-identity-token': await token('vip-10') })).statusCode,
+    200,
+  );
+
+  const worth = await w.call('POST', '/keys', {
+    name: 'widget admin',
+    scopes: ['keys.write', 'conversations.write', 'messages.write', 'customers.write'],
+  });
+  assert.equal(worth.statusCode, 201, worth.body);
+  const rotated = await w.call('POST', '/widget-settings/identity-secret', undefined, as(worth.json.secret));
+  assert.equal(rotated.statusCode, 201, rotated.body);
+  w.identitySecret = rotated.json.secret;
+});

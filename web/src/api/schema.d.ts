@@ -1150,7 +1150,7 @@ export interface paths {
         put?: never;
         /**
          * Create or rotate the identity secret
-         * @description Returns the `woesis_` secret once; the previous secret stops verifying at once.
+         * @description Returns the `woesis_` secret once; the previous secret stops verifying at once. The secret lets its holder act as any identified customer in the widget, so besides `keys.write` the caller must hold `conversations.write`, `messages.write` and `customers.write` (each includes its read scope); otherwise 403 `insufficient_scope` lists the missing scopes.
          */
         post: operations["widgetSettings.rotateIdentitySecret"];
         delete?: never;
