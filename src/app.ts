@@ -9,6 +9,7 @@ import { registerHealth } from './http/health.js';
 import { logRequestCompleted } from './http/logger.js';
 import { ErrorBody } from './http/schemas.js';
 import { nullableAsTypeListSerializer } from './http/serializer.js';
+import { finiteNumbersValidator } from './http/validator.js';
 import type { CoreDeps, DomainModule } from './deps.js';
 import { createCore, storageFor, type CoreOptions } from './core.js';
 import { loadInstanceSecrets, type InstanceSecrets } from './security/instance-secrets.js';
@@ -82,8 +83,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     frameworkErrors,
     clientErrorHandler: clientErrorHandler(logger),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
-    // Response serializers see nullable unions as type lists (src/http/serializer.ts).
-    schemaController: { compilersFactory: { buildSerializer: nullableAsTypeListSerializer() } },
+    // Response serializers see nullable unions as type lists (src/http/serializer.ts); request
+    // validators refuse a non-finite number, e.g. ?limit=Infinity (src/http/validator.ts).
+    schemaController: {
+      compilersFactory: { buildSerializer: nullableAsTypeListSerializer(), buildValidator: finiteNumbersValidator() },
+    },
   }) as unknown as FastifyInstance;
 
   const sweeper = new SweepJob(
