@@ -153,6 +153,39 @@ export const portalRepository = {
       .execute();
   },
 
+  /**
+   * Ends every live session of the customer and spends (voids) their unused links, as of now:
+   * their email changed, so portal access must be earned again at the new address. Ended and
+   * voided rows expire now too, for the sweep (expiredCredentialsSweep).
+   */
+  async revokeCustomer(
+    db: Executor,
+    workspaceId: string,
+    customerId: string,
+    now: number,
+  ): Promise<{ portalSessionsEnded: number; portalLinksVoided: number }> {
+    const sessions = await db
+      .updateTable('portalSessions')
+      .set({ endedAt: now, expiresAt: now })
+      .where('workspaceId', '=', workspaceId)
+      .where('customerId', '=', customerId)
+      .where('endedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .executeTakeFirst();
+    const links = await db
+      .updateTable('portalLinks')
+      .set({ usedAt: now, expiresAt: now })
+      .where('workspaceId', '=', workspaceId)
+      .where('customerId', '=', customerId)
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .executeTakeFirst();
+    return {
+      portalSessionsEnded: Number(sessions.numUpdatedRows),
+      portalLinksVoided: Number(links.numUpdatedRows),
+    };
+  },
+
   async conversations(db: Executor, workspaceId: string, customerId: string) {
     return db
       .selectFrom('conversations')

@@ -1,5 +1,6 @@
 import type { RequestCaller, WorkspaceCaller } from '../http/caller.js';
 import type { SupportServices } from '../support/services.js';
+import { revokePortalAccess } from './portal-access.js';
 
 /**
  * The support services as the portal uses them: the one seam between the two domains, built by
@@ -20,6 +21,9 @@ export function portalSupport(
   support: SupportServices,
   db: Parameters<SupportServices['messages']['create']>[0],
 ): PortalSupport {
+  // A customer's portal access follows their email: when PATCH /customers/:id moves it, their
+  // sessions end and their unused links die in the same transaction.
+  support.customers.onEmailChange(revokePortalAccess);
   return {
     async addCustomerReply(workspaceId, customerId, conversationId, body, facts) {
       // Support types its callers as keys and members; a portal customer is neither, and messages

@@ -58,15 +58,18 @@ export const customersRepository = {
     return inserted !== undefined;
   },
 
-  /** Creates or updates the customer with this externalId; fields left out keep their value. */
+  /**
+   * Creates or updates the customer with this externalId; fields left out keep their value. An
+   * existing customer's email is never written here (portal sign-in links go to it): only
+   * `update` (PATCH /customers/:id) changes it.
+   */
   async upsertByExternalId(
     db: Executor,
     row: CustomerRow & { externalId: string },
-    given: CustomerFields,
+    given: Pick<CustomerFields, 'name' | 'company'>,
   ): Promise<string> {
     const update: Partial<CustomerRow> = { updatedAt: row.updatedAt };
     if (given.name !== undefined) update.name = given.name;
-    if (given.email !== undefined) update.email = given.email;
     if (given.company !== undefined) update.company = given.company;
     const result = await db
       .insertInto('customers')

@@ -33,9 +33,28 @@ export function normaliseEmail(email: string | null | undefined): string | null 
   return typeof email === 'string' ? email.trim().toLowerCase() : email;
 }
 
+/**
+ * Told, inside the transaction of `PATCH /customers/:id`, that a customer's email changed: the
+ * portal ends the customer's sessions and voids their unused sign-in links there (registered by
+ * the portal's adapter, src/portal/support-adapter.ts). Returns what it ended, for the audit event.
+ */
+export type EmailChangeListener = (
+  trx: Transaction<Database>,
+  workspaceId: string,
+  customerId: string,
+  now: number,
+) => Promise<Record<string, number>>;
+
 /** Customers: created directly or upserted by a conversation; deleted ones with history are anonymised. */
 export class CustomersService {
+  private readonly emailChangeListeners: EmailChangeListener[] = [];
+
   constructor(private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit'>) {}
+
+  /** Registers what else a changed email ends (called once by the composition's adapters). */
+  onEmailChange(listener: EmailChangeListener): void {
+    this.emailChangeListeners.push(listener);
+  }
 
   async list(caller: WorkspaceCaller, filter: CustomerFilter, page: PageRequest): Promise<Page<CustomerView>> {
     const email = normaliseEmail(filter.email) ?? undefined;
@@ -86,6 +105,9 @@ export class CustomersService {
   /**
    * Upserts by the integrator's id within the workspace (never across workspaces); returns our
    * id. A customer it creates gets its `customer.created` event in the caller's transaction.
+   * An existing customer keeps its stored email whatever `input.email` says (even when it has
+   * none): the email is where portal sign-in links go, so only `update` (customers.write)
+   * moves it. Name and company, which grant nothing, are updated.
    */
   async upsert(
     trx: Transaction<Database>,
@@ -105,7 +127,7 @@ export class CustomersService {
       createdAt: now,
       updatedAt: now,
     };
-    const id = await repo.upsertByExternalId(trx, row, fields);
+    const id = await repo.upsertByExternalId(trx, row, { name: fields.name, company: fields.company });
     // Our fresh id came back: the row was inserted, not an existing customer updated.
     if (id === row.id) await this.created(trx, row);
     return id;
@@ -135,7 +157,21 @@ export class CustomersService {
         const holder = await repo.idByExternalId(trx, caller.workspaceId, changes.externalId);
         if (holder !== undefined && holder !== id) throw conflict('Another customer has this externalId.', holder);
       }
+      const before = changes.email !== undefined ? await repo.get(trx, caller.workspaceId, id) : undefined;
       if (!(await repo.update(trx, caller.workspaceId, id, changes))) throw notFound('customer');
+      if (before !== undefined && before.email !== changes.email) {
+        // Portal access followed the old address: whoever holds it must sign in at the new one.
+        const ended: Record<string, number> = {};
+        for (const listener of this.emailChangeListeners) {
+          Object.assign(ended, await listener(trx, caller.workspaceId, id, changes.updatedAt!));
+        }
+        // No addresses: the audit log outlives the customer's anonymisation.
+        await this.core.audit.record(trx, caller, {
+          type: 'customer.email_changed',
+          target: { type: 'customer', id },
+          data: { hadEmail: before.email !== null, hasEmail: changes.email !== null, ...ended },
+        });
+      }
       return customerView((await repo.get(trx, caller.workspaceId, id))!);
     });
     return write.catch(async (error: unknown) => {
