@@ -1,6 +1,8 @@
 import type { CoreDeps } from '../deps.js';
 import { conflict, notFound } from '../errors.js';
 import { webhookOutbox } from '../events/webhook-outbox.js';
+import { scopesToReceive } from '../events/webhook-events.js';
+import { assertWithinScopes } from '../keys/policy.js';
 import type { WorkspaceCaller } from '../http/caller.js';
 import { toPage, type Page, type PageRequest } from '../storage/pagination.js';
 import type { DeliveryAttempt } from './attempt.js';
@@ -32,6 +34,8 @@ export class DeliveriesService {
   async retry(caller: WorkspaceCaller, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
     await this.endpoints.find(caller, endpointId);
     const row = await this.find(endpointId, deliveryId);
+    // A retry sends the event's data again, to wherever the endpoint points now.
+    assertWithinScopes(caller.principal, scopesToReceive([row.eventType]));
     if (row.status === 'pending')
       throw conflict('The delivery is still pending: it is retried on its schedule.', row.id);
     // The event is locked first, so the sweep cannot delete it (and this delivery) under the retry.

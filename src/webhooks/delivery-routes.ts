@@ -73,7 +73,8 @@ export async function webhookDeliveryRoutes(plugin: FastifyInstance, service: De
       schema: {
         tags: TAGS,
         summary: 'Retry a delivery',
-        description: 'Queues a succeeded or failed delivery for one more attempt now; 409 while it is pending.',
+        description:
+          "Queues a succeeded or failed delivery for one more attempt now; 409 while it is pending. Sends the event's data again, so it needs the read scope of the event's type (as subscribing does); otherwise 403 `insufficient_scope`.",
         security: SECURITY,
         params: DeliveryParams,
         response: { 202: WebhookDelivery, 409: Type.Ref('ErrorBody'), ...AUTH_ERRORS },

@@ -2,7 +2,8 @@ import type { MasterKeys } from '../security/sealed-secret.js';
 import type { Updateable } from 'kysely';
 import type { CoreDeps } from '../deps.js';
 import { invalidRequest, notFound } from '../errors.js';
-import { WEBHOOK_EVENT_TYPES } from '../events/webhook-events.js';
+import { scopesToReceive, WEBHOOK_EVENT_TYPES } from '../events/webhook-events.js';
+import { assertWithinScopes } from '../keys/policy.js';
 import type { WorkspaceCaller } from '../http/caller.js';
 import { checkOutboundUrl, OutboundRefused, outboundPolicy } from '../net/outbound.js';
 import { newId } from '../storage/ids.js';
@@ -35,8 +36,10 @@ export class EndpointsService {
     caller: WorkspaceCaller,
     input: { url: string; events: string[]; description?: string },
   ): Promise<EndpointWithSecret> {
-    const url = await this.checkUrl(input.url);
     const events = checkEvents(input.events);
+    // The endpoint receives each event's data: the caller must be able to read it (403 otherwise).
+    assertWithinScopes(caller.principal, scopesToReceive(events));
+    const url = await this.checkUrl(input.url);
     const now = this.core.clock.now();
     const id = newId('whe', now);
     const secret = generateWebhookSecret();
@@ -97,6 +100,10 @@ export class EndpointsService {
     return this.core.db.transaction().execute(async (trx) => {
       const row = await repo.find(trx, caller.workspaceId, id);
       if (!row) throw notFound('webhook endpoint');
+      // Choosing what an endpoint receives, or where it goes, hands over its events' data.
+      if (events !== undefined || (url !== undefined && url !== row.url)) {
+        assertWithinScopes(caller.principal, scopesToReceive(events ?? (JSON.parse(row.events) as string[])));
+      }
       const changes: Updateable<WebhookEndpointsTable> = { updatedAt: now };
       if (url !== undefined) changes.url = url;
       if (events !== undefined) changes.events = JSON.stringify(events);

@@ -27,7 +27,7 @@ export async function webhookEndpointRoutes(plugin: FastifyInstance, service: En
         tags: TAGS,
         summary: 'Create a webhook endpoint',
         description:
-          'Returns the `whsec_` signing secret once. The URL must reach a public address; at most 16 endpoints per workspace.',
+          'Returns the `whsec_` signing secret once. The URL must reach a public address; at most 16 endpoints per workspace. Each event delivers its data, so the caller also needs the read scope of every event type subscribed (`conversation.*`: `conversations.read`, `message.*`: `messages.read`, `customer.*`: `customers.read`, `key.*`: `keys.read`); otherwise 403 `insufficient_scope` lists the missing ones.',
         security: SECURITY,
         body: CreateEndpointBody,
         response: { 201: WebhookEndpointWithSecret, ...AUTH_ERRORS },
@@ -74,7 +74,8 @@ export async function webhookEndpointRoutes(plugin: FastifyInstance, service: En
       schema: {
         tags: TAGS,
         summary: 'Change a webhook endpoint',
-        description: 'Setting `status` to `enabled` again clears the failures that disabled it.',
+        description:
+          'Setting `status` to `enabled` again clears the failures that disabled it. Setting `events`, or changing `url`, needs the read scope of every event type the endpoint will receive (as on create); otherwise 403 `insufficient_scope`.',
         security: SECURITY,
         params: EndpointParams,
         body: UpdateEndpointBody,

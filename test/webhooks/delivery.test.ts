@@ -268,6 +268,37 @@ test('POST /webhooks/:id/test sends a signed ping now; retry re-sends a finished
   assert.equal((await w.call('GET', `/webhooks/${e.id}`)).json.status, 'enabled');
 });
 
+test("retrying a delivery needs its event's read scope: a key cannot re-send data it cannot read to a URL it chose", async () => {
+  const w = await tenant(t);
+  const r = await receiver();
+  const e = await endpoint(w, r.url, ['message.created']);
+  await emit(t, w, 'message.created', { id: 'msg_1', body: 'private note' });
+  const sent = await until(async () => {
+    const d = (await deliveries(w, e.id)).find((x) => x.eventType === 'message.created');
+    return d && d.status === 'succeeded' ? d : null;
+  });
+  const narrow = await w.call('POST', '/keys', { name: 'hooks', scopes: ['webhooks.write', 'conversations.read'] });
+  assert.equal(narrow.statusCode, 201, narrow.body);
+  const as = { authorization: `Bearer ${narrow.json.secret}` };
+  const thief = await receiver();
+  // It may subscribe the endpoint to what it reads and point it at its own receiver …
+  const moved = await w.call('PATCH', `/webhooks/${e.id}`, { events: ['conversation.created'], url: thief.url }, as);
+  assert.equal(moved.statusCode, 200, moved.body);
+  // … but not re-send the message it could never read.
+  const refused = await w.call('POST', `/webhooks/${e.id}/deliveries/${sent.id}/retry`, undefined, as);
+  assert.equal(refused.statusCode, 403, refused.body);
+  assert.equal(refused.json.code, 'insufficient_scope');
+  assert.deepEqual(refused.json.requiredScopes, ['messages.read']);
+  // The delivery log shows the event's type, never its data.
+  const logged = await w.call('GET', `/webhooks/${e.id}/deliveries/${sent.id}`, undefined, as);
+  assert.equal(logged.statusCode, 200);
+  assert.ok(!logged.body.includes('private note'));
+  // An admin (every read scope) still may; the receiver now is the one the endpoint points at.
+  const retried = await w.call('POST', `/webhooks/${e.id}/deliveries/${sent.id}/retry`);
+  assert.equal(retried.statusCode, 202, retried.body);
+  await until(() => thief.received.length === 1, 10_000, 'the retried delivery');
+});
+
 test('the outbound guard at send time: an endpoint saved while private targets were allowed is refused later', async () => {
   const database = await createTestDatabase();
   const permissive = await createTestApp({ database, env: webhookEnv() });

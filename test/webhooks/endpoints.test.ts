@@ -139,6 +139,52 @@ test('scopes: webhooks.read lists but cannot create; other scopes see nothing; o
   }
 });
 
+test("an endpoint receives only what its creator can read: each event type needs its data's read scope", async () => {
+  const w = await tenant(t);
+  const writer = await createApiKey(t, w.workspaceId, ['webhooks.write']);
+  const call = (secret: string, method: string, url: string, payload?: object) =>
+    t.request({ method: method as 'GET', url: `/api/v1${url}`, headers: bearer(secret), payload });
+  const events = ['message.created', 'conversation.created', 'customer.created'];
+  const refused = await call(writer.secret, 'POST', '/webhooks', { url: URL, events });
+  assert.equal(refused.statusCode, 403, refused.body);
+  assert.equal(refused.json.code, 'insufficient_scope');
+  assert.ok(refused.json.requestId);
+  assert.deepEqual([...refused.json.requiredScopes].sort(), ['conversations.read', 'customers.read', 'messages.read']);
+  const keyEvents = await call(writer.secret, 'POST', '/webhooks', { url: URL, events: ['key.revoked'] });
+  assert.deepEqual(keyEvents.json.requiredScopes, ['keys.read']);
+  assert.equal((await w.call('GET', '/webhooks')).json.data.length, 0, 'nothing was created');
+
+  // With the read scope of each event it subscribes to, the same key may.
+  const reader = await createApiKey(t, w.workspaceId, ['webhooks.write', 'conversations.read']);
+  const ok = await call(reader.secret, 'POST', '/webhooks', { url: URL, events: ['conversation.created'] });
+  assert.equal(ok.statusCode, 201, ok.body);
+  const id: string = ok.json.id;
+
+  // PATCH: adding an event it cannot read, or pointing an admin's endpoint elsewhere, is refused too.
+  const added = await call(reader.secret, 'PATCH', `/webhooks/${id}`, {
+    events: ['conversation.created', 'message.created'],
+  });
+  assert.equal(added.statusCode, 403);
+  assert.deepEqual(added.json.requiredScopes, ['messages.read']);
+  const admins = await create(w, { events: ['message.created'] });
+  assert.equal(admins.statusCode, 201);
+  const moved = await call(reader.secret, 'PATCH', `/webhooks/${admins.json.id}`, { url: 'http://127.0.0.1:10/x' });
+  assert.equal(moved.statusCode, 403);
+  assert.deepEqual(moved.json.requiredScopes, ['messages.read']);
+  assert.equal((await w.call('GET', `/webhooks/${admins.json.id}`)).json.url, URL);
+  // Once it receives only what the key reads, the key may point it anywhere.
+  const narrowed = await call(reader.secret, 'PATCH', `/webhooks/${admins.json.id}`, {
+    events: ['conversation.created'],
+    url: 'http://127.0.0.1:10/x',
+  });
+  assert.equal(narrowed.statusCode, 200, narrowed.body);
+  // What receives nothing new may still be described, disabled or pointed elsewhere.
+  const described = await call(writer.secret, 'PATCH', `/webhooks/${id}`, { description: 'x', status: 'disabled' });
+  assert.equal(described.statusCode, 200, described.body);
+  // The admin key (all scopes) still creates any subscription.
+  assert.equal((await create(w, { events })).statusCode, 201);
+});
+
 test('at most 16 endpoints per workspace', async () => {
   const w = await tenant(t);
   for (let i = 0; i < 16; i++) assert.equal((await create(w)).statusCode, 201);

@@ -935,7 +935,7 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook endpoint
-         * @description Returns the `whsec_` signing secret once. The URL must reach a public address; at most 16 endpoints per workspace.
+         * @description Returns the `whsec_` signing secret once. The URL must reach a public address; at most 16 endpoints per workspace. Each event delivers its data, so the caller also needs the read scope of every event type subscribed (`conversation.*`: `conversations.read`, `message.*`: `messages.read`, `customer.*`: `customers.read`, `key.*`: `keys.read`); otherwise 403 `insufficient_scope` lists the missing ones.
          */
         post: operations["webhooks.create"];
         delete?: never;
@@ -961,7 +961,7 @@ export interface paths {
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description Setting `status` to `enabled` again clears the failures that disabled it.
+         * @description Setting `status` to `enabled` again clears the failures that disabled it. Setting `events`, or changing `url`, needs the read scope of every event type the endpoint will receive (as on create); otherwise 403 `insufficient_scope`.
          */
         patch: operations["webhooks.update"];
         trace?: never;
@@ -1014,7 +1014,7 @@ export interface paths {
         put?: never;
         /**
          * Retry a delivery
-         * @description Queues a succeeded or failed delivery for one more attempt now; 409 while it is pending.
+         * @description Queues a succeeded or failed delivery for one more attempt now; 409 while it is pending. Sends the event's data again, so it needs the read scope of the event's type (as subscribing does); otherwise 403 `insufficient_scope`.
          */
         post: operations["webhooks.deliveries.retry"];
         delete?: never;
