@@ -17,7 +17,9 @@ import { CachedSessionVerifier } from './auth/session-verifier.js';
 import { SessionStore } from './auth/session-service.js';
 import { SignIn } from './auth/sign-in-service.js';
 import { workspaceRoutes } from './workspaces/workspace-routes.js';
-import { expiredCredentialsSweep } from '../jobs/sweep-job.js';
+import { agedRowsSweep, expiredCredentialsSweep } from '../jobs/sweep-job.js';
+import { DEAD_SESSION_RETENTION_MS } from './auth/session-repository.js';
+import { INVITE_RETENTION_MS } from './workspaces/invite-repository.js';
 import { Workspaces } from './workspaces/workspace-service.js';
 
 /** The accounts domain: users, sessions, workspaces, members, invitations and the email they send. */
@@ -40,6 +42,7 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
   const invites = new Invites(ctx);
   const members = new Members(core);
   const workspaces = new Workspaces(core);
+  const { dialect } = core.storage;
 
   /** The signing key is one of the app's instance secrets, decorated after modules are made. */
   function loadKey(app: FastifyInstance): void {
@@ -49,11 +52,23 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
   return {
     name: 'accounts',
     credentials: [verifier],
-    // Ending a session expires its refresh tokens (endSession). A spent token of a live session
-    // stays until it expires, so presenting it again is still caught as reuse.
+    // Ending a session expires it and its refresh tokens (endSession). A spent token of a live
+    // session stays until it expires, so presenting it again is still caught as reuse.
     sweeps: [
-      expiredCredentialsSweep('refresh tokens', 'refreshTokens'),
-      expiredCredentialsSweep('email link tokens', 'linkTokens'),
+      expiredCredentialsSweep('refresh tokens', 'refreshTokens', dialect),
+      expiredCredentialsSweep('email link tokens', 'linkTokens', dialect),
+      // A session's tokens expire when it does or before, so their sweep (a day on) has taken
+      // them long before this one (a month on); its foreign key deletes any left with it.
+      agedRowsSweep(
+        'agent sessions',
+        { table: 'sessions', key: ['id'], time: 'expiresAt', keepMs: DEAD_SESSION_RETENTION_MS },
+        dialect,
+      ),
+      agedRowsSweep(
+        'invitations',
+        { table: 'invites', key: ['id'], time: 'expiresAt', keepMs: INVITE_RETENTION_MS },
+        dialect,
+      ),
     ],
     async routes(app) {
       loadKey(app);

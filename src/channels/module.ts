@@ -2,7 +2,8 @@ import type { MasterKeys } from '../security/sealed-secret.js';
 import type { CoreDeps, DomainModule } from '../deps.js';
 import { ChannelsService } from './channels-service.js';
 import { inboundRoutes } from './inbound-routes.js';
-import { InboundService } from './inbound-service.js';
+import { InboundService, RECEIPT_RETENTION_MS } from './inbound-service.js';
+import { agedRowsSweep } from '../jobs/sweep-job.js';
 import { inboundVerifier } from './inbound-verifier.js';
 import { channelRoutes } from './routes.js';
 import type { ChannelSupport } from './support-adapter.js';
@@ -20,6 +21,20 @@ export function createChannelsModule(
   const verify = inboundVerifier(core, options.masterKeys);
   return {
     name: 'channels',
+    // A receipt outlives the window in which its delivery's signature verifies: a channel
+    // deletes its own when it receives the next, this sweep those of quiet channels.
+    sweeps: [
+      agedRowsSweep(
+        'inbound receipts',
+        {
+          table: 'inboundReceipts',
+          key: ['channelId', 'webhookId'],
+          time: 'receivedAt',
+          keepMs: RECEIPT_RETENTION_MS,
+        },
+        core.storage.dialect,
+      ),
+    ],
     async routes(app) {
       await channelRoutes(app, service);
       await inboundRoutes(app, core, verify, inbound);

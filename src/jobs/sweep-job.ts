@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../deps.js';
+import type { Dialect } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { IntervalJob } from './interval-job.js';
 
@@ -25,6 +26,51 @@ export const DAY_MS = 86_400_000;
  */
 export const DEAD_CREDENTIAL_GRACE_MS = DAY_MS;
 
+type Columns<T extends keyof Database> = keyof Database[T] & string;
+/** The columns of a table that hold a time that is never null (epoch milliseconds). */
+type TimeColumn<T extends keyof Database> = {
+  [C in Columns<T>]: Database[T][C] extends number ? C : never;
+}[Columns<T>];
+
+/**
+ * Rows that nothing needs once `keepMs` has passed since their `time`: a table, the columns that
+ * name one row (its primary key or a unique one) and the time column, which has an index.
+ */
+export interface AgedRows<T extends keyof Database> {
+  readonly table: T;
+  readonly key: readonly [Columns<T>, ...Columns<T>[]];
+  readonly time: TimeColumn<T>;
+  readonly keepMs: number;
+}
+
+/**
+ * The sweep of rows whose `time` is `keepMs` or more ago: up to `limit` of them, oldest first by
+ * the time index, deleted by their key in one statement. The time must only move towards the
+ * past once a row is dead (an expiry set to "now" when a session ends, never slid later again).
+ */
+export function agedRowsSweep<T extends keyof Database & string>(
+  name: string,
+  rows: AgedRows<T>,
+  dialect: Dialect,
+): Sweep {
+  // SQL over typed names (CamelCasePlugin maps them): the builder cannot type a table and a key
+  // of one or more columns chosen by the caller. The key's index finds each candidate to delete.
+  const table = sql.table(rows.table);
+  const key = sql.join(rows.key.map((column) => sql.ref(column)));
+  const time = sql.ref(rows.time);
+  // On PostgreSQL, instances sweeping at once take disjoint rows instead of waiting on (or
+  // deadlocking over) each other's; SQLite has one writer.
+  const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;
+  return {
+    name,
+    async run(db, now, limit) {
+      const candidates = sql`select ${key} from ${table} where ${time} <= ${now - rows.keepMs} order by ${time} limit ${limit}${lock}`;
+      const result = await sql`delete from ${table} where (${key}) in (${candidates})`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+  };
+}
+
 /**
  * Credential tables whose rows are dead once expired: each has a unique `tokenHash` and an
  * `expiresAt`, and each refuses an expired row exactly as an unknown one (so deleting it changes
@@ -33,29 +79,16 @@ export const DEAD_CREDENTIAL_GRACE_MS = DAY_MS;
 type ExpiringCredentials = 'refreshTokens' | 'linkTokens' | 'portalLinks' | 'portalSessions';
 
 /**
- * The sweep of one credential table: up to `limit` rows that expired DEAD_CREDENTIAL_GRACE_MS or
- * more ago, by the expiry index. A domain that ends a credential early (a sign-out) sets its
- * expiry then, so this one condition finds it.
+ * The sweep of one credential table: rows that expired DEAD_CREDENTIAL_GRACE_MS or more ago, by
+ * the expiry index. A domain that ends a credential early (a sign-out) sets its expiry then, so
+ * this one condition finds it.
  */
-export function expiredCredentialsSweep(name: string, table: ExpiringCredentials): Sweep {
-  return {
+export function expiredCredentialsSweep(name: string, table: ExpiringCredentials, dialect: Dialect): Sweep {
+  return agedRowsSweep(
     name,
-    async run(db, now, limit) {
-      const result = await db
-        .deleteFrom(table)
-        .where(
-          'tokenHash',
-          'in',
-          db
-            .selectFrom(table)
-            .select('tokenHash')
-            .where('expiresAt', '<=', now - DEAD_CREDENTIAL_GRACE_MS)
-            .limit(limit),
-        )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
-  };
+    { table, key: ['tokenHash'], time: 'expiresAt', keepMs: DEAD_CREDENTIAL_GRACE_MS },
+    dialect,
+  );
 }
 
 /** How often each instance sweeps, and how many rows a statement and a run delete per sweep. */

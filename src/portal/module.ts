@@ -23,8 +23,8 @@ export function createPortalModule(
     service,
     // Ending a portal session expires it (portalRepository.endSession).
     sweeps: [
-      expiredCredentialsSweep('portal sign-in links', 'portalLinks'),
-      expiredCredentialsSweep('portal sessions', 'portalSessions'),
+      expiredCredentialsSweep('portal sign-in links', 'portalLinks', core.storage.dialect),
+      expiredCredentialsSweep('portal sessions', 'portalSessions', core.storage.dialect),
     ],
     // Claimed by the REST hook only to be refused by name: a portal session opens /api/v1/portal/… alone.
     credentials: [

@@ -1,4 +1,6 @@
 import type { CoreDeps, DomainModule } from '../deps.js';
+import { agedRowsSweep } from '../jobs/sweep-job.js';
+import { IDEMPOTENCY_WINDOW_MS } from './idempotency/idempotency.js';
 import { agentRoutes } from './agents/routes.js';
 import { conversationRoutes } from './conversations/routes.js';
 import { customerRoutes } from './customers/routes.js';
@@ -13,6 +15,20 @@ export function createSupportModule(
 ): DomainModule {
   return {
     name: 'support',
+    // Stored responses past the window are never replayed (a repeat creates anew): a workspace
+    // deletes its own when it stores the next, this sweep those of idle workspaces.
+    sweeps: [
+      agedRowsSweep(
+        'idempotency keys',
+        {
+          table: 'idempotencyKeys',
+          key: ['workspaceId', 'credential', 'idempotencyKey'],
+          time: 'createdAt',
+          keepMs: IDEMPOTENCY_WINDOW_MS,
+        },
+        core.storage.dialect,
+      ),
+    ],
     async routes(app) {
       await conversationRoutes(app, services);
       await messageRoutes(app, services);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, TestClock, type TestApp } from '../helpers/app.js';
 import { sha256 } from '../../src/accounts/auth/tokens.js';
-import { PASSWORD, bearer, signIn, signUp } from './helpers.js';
+import { PASSWORD, bearer, refresh, signIn, signUp } from './helpers.js';
 import { tenant } from '../support/api-helpers.js';
 import { customerWithConversation, linkToken, openSession, portalAuth } from '../portal/helpers.js';
 
@@ -23,10 +23,6 @@ async function refreshTokenExists(t: TestApp, token: string): Promise<boolean> {
     .where('tokenHash', '=', sha256(token))
     .executeTakeFirst();
   return row !== undefined;
-}
-
-function refresh(t: TestApp, refreshToken: string) {
-  return t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } });
 }
 
 test('the sweep deletes credentials that can no longer work, a day after they stopped, and never a live one', async () => {

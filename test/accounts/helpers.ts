@@ -46,6 +46,11 @@ export async function mailedToken(t: TestApp, to: string, subject: RegExp, nth =
   return match[1];
 }
 
+/** POST /auth/refresh with the token in the body. */
+export function refresh(t: TestApp, refreshToken: string) {
+  return t.request({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken } });
+}
+
 export function bearer(token: string, workspaceId?: string): Record<string, string> {
   return workspaceId
     ? { authorization: `Bearer ${token}`, 'x-workspace-id': workspaceId }

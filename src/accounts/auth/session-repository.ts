@@ -1,4 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../audit/audit-log.js';
+import { DAY_MS } from '../../jobs/sweep-job.js';
+import type { Database } from '../../storage/schema.js';
 import { newId } from '../../storage/ids.js';
 import type { SessionsTable } from '../tables.js';
 import { REFRESH_TTL_MS } from './tokens.js';
@@ -93,13 +96,33 @@ export async function liveSessionOfRefreshToken(
 }
 
 /**
+ * How long a session's row stays after it ended or expired. Nothing reads a dead session (its
+ * refresh tokens go a day after it ends, reuse detection with them); the row (device, address,
+ * why it ended) is kept a month for whoever looks into a recent sign-in.
+ */
+export const DEAD_SESSION_RETENTION_MS = 30 * DAY_MS;
+
+/**
+ * What ending a session writes. It expires now as well (unless it already expired), so the sweep
+ * finds a dead session by its expiry alone.
+ */
+function ended(reason: EndReason, now: number) {
+  return {
+    endedAt: now,
+    endedReason: reason,
+    expiresAt: (eb: ExpressionBuilder<Database, 'sessions'>) =>
+      eb.case().when('expiresAt', '>', now).then(now).else(eb.ref('expiresAt')).end(),
+  };
+}
+
+/**
  * Ends a session. Its refresh tokens expire now as well: they are refused for the ended session
  * either way, and the sweep then finds them by expiry alone (expiredCredentialsSweep).
  */
 export async function endSession(executor: Executor, sessionId: string, reason: EndReason, now: number): Promise<void> {
   await executor
     .updateTable('sessions')
-    .set({ endedAt: now, endedReason: reason })
+    .set(ended(reason, now))
     .where('id', '=', sessionId)
     .where('endedAt', 'is', null)
     .execute();
@@ -111,7 +134,7 @@ export async function endSession(executor: Executor, sessionId: string, reason: 
     .execute();
 }
 
-/** Ends every live session of a user, and expires their refresh tokens now (as endSession). */
+/** Ends every live session of a user, and expires them and their refresh tokens now (as endSession). */
 export async function endSessionsOfUser(
   executor: Executor,
   userId: string,
@@ -120,7 +143,7 @@ export async function endSessionsOfUser(
 ): Promise<void> {
   await executor
     .updateTable('sessions')
-    .set({ endedAt: now, endedReason: reason })
+    .set(ended(reason, now))
     .where('userId', '=', userId)
     .where('endedAt', 'is', null)
     .execute();

@@ -1,8 +1,16 @@
 import type { Executor } from '../../audit/audit-log.js';
+import { DAY_MS } from '../../jobs/sweep-job.js';
 import type { PageRequest } from '../../storage/pagination.js';
 import type { InvitesTable } from '../tables.js';
 
 /** The SQL of invitations. */
+
+/**
+ * How long an invitation's row stays after it expired (7 days after it was sent; an accepted or
+ * revoked one stopped working earlier). Nothing lists or accepts it by then: its link answers as
+ * an unknown one, and the audit log keeps who invited whom and who joined.
+ */
+export const INVITE_RETENTION_MS = 30 * DAY_MS;
 
 export async function insertInvite(executor: Executor, row: InvitesTable): Promise<void> {
   await executor.insertInto('invites').values(row).execute();
@@ -46,7 +54,10 @@ export async function listPendingInvites(
     .execute();
 }
 
-/** Revokes one pending invitation of the workspace; false when there is none. */
+/**
+ * Revokes one pending invitation of the workspace; false when there is none. An expired one is not
+ * pending (nor listed): a 404 already, as once the sweep has deleted it (INVITE_RETENTION_MS).
+ */
 export async function revokeInvite(executor: Executor, workspaceId: string, id: string, now: number): Promise<boolean> {
   const result = await executor
     .updateTable('invites')
@@ -55,6 +66,7 @@ export async function revokeInvite(executor: Executor, workspaceId: string, id: 
     .where('workspaceId', '=', workspaceId)
     .where('acceptedAt', 'is', null)
     .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', now)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

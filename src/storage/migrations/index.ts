@@ -12,6 +12,7 @@ import { webhooksMigration } from './0011-webhooks.js';
 import { channelsMigration } from './0012-channels.js';
 import { apiTestsMigration } from './0013-api-tests.js';
 import { retentionMigration } from './0014-retention.js';
+import { retentionSweepsMigration } from './0015-retention-sweeps.js';
 
 /** One ordered set of migrations for both dialects. Never edit a released one: add the next. */
 const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
@@ -27,6 +28,7 @@ const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
   ['0012-channels', channelsMigration],
   ['0013-api-tests', apiTestsMigration],
   ['0014-retention', retentionMigration],
+  ['0015-retention-sweeps', retentionSweepsMigration],
 ];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
