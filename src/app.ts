@@ -10,6 +10,7 @@ import { logRequestCompleted } from './http/logger.js';
 import { ErrorBody } from './http/schemas.js';
 import { nullableAsTypeListSerializer } from './http/serializer.js';
 import { finiteNumbersValidator } from './http/validator.js';
+import { registerNulRefusal } from './http/nul-input.js';
 import type { CoreDeps, DomainModule } from './deps.js';
 import { createCore, storageFor, type CoreOptions } from './core.js';
 import { loadInstanceSecrets, type InstanceSecrets } from './security/instance-secrets.js';
@@ -98,6 +99,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addSchema(ErrorBody);
   // JSON only: a text body is a 415, not a string that slips past the schema.
   app.removeContentTypeParser(['text/plain']);
+  // Text holding U+0000 is a 400 before any handler, on both databases (src/http/nul-input.ts).
+  registerNulRefusal(app);
   // Callback hooks, not async ones: they run on every request, and an async hook costs a promise each.
   app.addHook('onRequest', function echoCorrelationId(request, reply, done) {
     // API answers are per caller and often carry secrets: no browser or proxy may keep them (SPEC §9).

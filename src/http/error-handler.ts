@@ -65,6 +65,14 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
     const details = validationDetails(fastifyError);
     return new AppError('invalid_request', validationSentence(details[0]), { details });
   }
+  // PostgreSQL refuses U+0000 in text (22021) and in JSON text (22P05). Input is checked for it
+  // before any handler (src/http/nul-input.ts); this catches any text that got past that.
+  const sqlState = (error as { code?: unknown }).code;
+  if (sqlState === '22021' || sqlState === '22P05') {
+    return new AppError('invalid_request', 'The request contains the NUL character, which cannot be stored.', {
+      details: [],
+    });
+  }
   if (isUnavailableError(error))
     return new AppError('unavailable', 'The database is unavailable; try again shortly.', { retryAfter: 5 });
   const status = fastifyError.statusCode;
