@@ -31,15 +31,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   if (options.retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(options.retryAfter))));
   const challenge = wwwAuthenticate(error, request);
   if (challenge) reply.header('www-authenticate', challenge);
-  // Messages may quote the caller's input ("… is not an origin"): a credential pasted into the
-  // wrong field is not repeated back (found by the fuzzer, test/fuzz/http.test.ts).
+  // Messages may quote the caller's input ("… is not an origin"), and a path names the caller's
+  // unknown field: a credential pasted into the wrong field (or sent as a field name) is not
+  // repeated back (found by the fuzzer, test/fuzz/http.test.ts).
   const body: Record<string, unknown> = {
     code: error.code,
     error: redactSecrets(error.message),
     requestId: request.id,
   };
   if (error.code === 'invalid_request') {
-    body.details = (options.details ?? []).map((d) => ({ path: d.path, message: redactSecrets(d.message) }));
+    body.details = (options.details ?? []).map((d) => ({
+      path: redactSecrets(d.path),
+      message: redactSecrets(d.message),
+    }));
   }
   if (options.requiredScopes) body.requiredScopes = options.requiredScopes;
   if (options.id) body.id = options.id;

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { redactSecrets, SECRET_FIELD_NAMES } from '../security/redact.js';
+import { percentDecoded, redactSecrets, SECRET_FIELD_NAMES } from '../security/redact.js';
 import { LogFile } from './log-file.js';
 
 export interface LoggerOptions {
@@ -83,7 +83,21 @@ function serializeError(error: unknown): unknown {
   return error instanceof Error ? pino.stdSerializers.err(error) : error;
 }
 
+/**
+ * The URL as logged: credential parameters and secret-shaped strings replaced. A URL holding `%`
+ * is also looked at decoded (a secret's `/` and `=` are %-encoded in a URL, which cut it short
+ * for the pattern; `%77oesk_` hides the prefix): when the decoded URL holds a secret, the decoded
+ * URL is logged, redacted, so the secret appears in neither form. Most URLs hold no `%`.
+ */
 function redactUrl(url: string): string {
+  const plain = redactPlainUrl(url);
+  if (!url.includes('%')) return plain;
+  const decoded = percentDecoded(url);
+  const redacted = redactPlainUrl(decoded);
+  return redacted === decoded ? plain : redacted;
+}
+
+function redactPlainUrl(url: string): string {
   // Only a query string can carry one of these parameters: most URLs skip the regex.
   if (!url.includes('?')) return redactSecrets(url);
   return redactSecrets(url.replace(/([?&](?:access_token|api_key|key|token|secret)=)[^&]*/gi, '$1[REDACTED]'));

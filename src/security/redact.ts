@@ -7,10 +7,51 @@ const SECRET_PATTERN =
 
 // A credential in the URL ends up in proxy logs and browser history: the hook refuses it outright.
 const CREDENTIAL_IN_QUERY = /[?&](access_token|api_key|apikey|key|token)=|woes(k|cs)_/i;
+const CREDENTIAL_NAME = /^(access_token|api_key|apikey|key|token)$/i;
+const CREDENTIAL_PREFIX = /woes(k|cs)_/i;
 
-/** True when a request URL carries something that looks like a credential in its query string. */
+/**
+ * True when a request URL carries something that looks like a credential in its query string,
+ * written plainly or %-encoded (`?note=%77oesk_…`, `?ke%79=…`). Each name and value is decoded on
+ * its own, so an encoded `&` or `=` inside a value does not make a parameter of it.
+ */
 export function hasCredentialInQuery(url: string): boolean {
-  return url.includes('?') && CREDENTIAL_IN_QUERY.test(url);
+  if (!url.includes('?')) return false;
+  if (CREDENTIAL_IN_QUERY.test(url)) return true;
+  if (!url.includes('%')) return false;
+  const mark = url.indexOf('?');
+  if (CREDENTIAL_PREFIX.test(percentDecoded(url.slice(0, mark)))) return true;
+  for (const pair of url.slice(mark + 1).split('&')) {
+    const eq = pair.indexOf('=');
+    const name = percentDecoded(eq === -1 ? pair : pair.slice(0, eq));
+    if (CREDENTIAL_NAME.test(name) && eq !== -1) return true;
+    if (CREDENTIAL_PREFIX.test(name)) return true;
+    if (eq !== -1 && CREDENTIAL_PREFIX.test(percentDecoded(pair.slice(eq + 1)))) return true;
+  }
+  return false;
+}
+
+/**
+ * `text` with its %-sequences decoded, for looking for secrets; never throws. In a run that is
+ * not valid UTF-8 (`%FF`, a cut-off `%E0%A4`) each non-ASCII byte becomes U+FFFD and the ASCII
+ * ones are decoded, so `%FF%77oesk_…` shows `�woesk_…`; a malformed sequence (`%ZZ`, `%4`) stays.
+ */
+export function percentDecoded(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => {
+          const byte = parseInt(hex, 16);
+          return byte < 0x80 ? String.fromCharCode(byte) : '\uFFFD';
+        });
+      }
+    });
+  }
 }
 
 export function redactSecrets(text: string): string {
