@@ -27,10 +27,19 @@ function decodeQuotedPrintable(text: string): string {
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** The verification link of the newest outbox email to `email`, or null. */
+/**
+ * The addresses of a `To` header (`a@x`, `Name <a@x>`, or a list of either), lower-cased. A
+ * quoted name holding a comma splits into a piece with no address, which matches nothing.
+ */
+export function recipientAddresses(to: string): string[] {
+  return to.split(',').map((part) => (/<([^<>]*)>/.exec(part)?.[1] ?? part).trim().toLowerCase());
+}
+
+/** The verification link of the newest outbox email to exactly `email` (any case), or null. */
 export function latestVerificationLink(dataDir: string, email: string, pattern: RegExp = VERIFY_LINK): string | null {
   const wanted = email.trim().toLowerCase();
-  const entries = listOutbox(dataDir).filter((e) => e.to.toLowerCase().includes(wanted));
+  // The whole address, never a part of one: e@example.org must not read alice@example.org's mail.
+  const entries = listOutbox(dataDir).filter((e) => recipientAddresses(e.to).includes(wanted));
   for (const entry of entries.reverse()) {
     const raw = fs.readFileSync(entry.file, 'utf8');
     // A quoted-printable body splits long links with soft breaks and writes '=' as '=3D'.
@@ -50,12 +59,14 @@ export function latestVerificationLink(dataDir: string, email: string, pattern: 
 
 /**
  * Embedded mode only (no SMTP_URL): the "check your email" page shows the verification
- * link from the outbox, since no email is really sent. It answers only to whoever proves
- * they chose the account's password (checked by the public sign-in endpoint, which
+ * link from the outbox, since no email is really sent. Like the portal's, it answers only on a
+ * local setup (see registerPortalOutboxLink; anywhere else a 404), and there only to whoever
+ * proves they chose the account's password (checked by the public sign-in endpoint, which
  * answers `email_not_verified` exactly for a right password on an unverified account,
  * and applies its per-account+IP throttle), so no one reads another person's mail.
  */
-export async function registerOutboxLink(plugin: FastifyInstance, dataDir: string): Promise<void> {
+export async function registerOutboxLink(plugin: FastifyInstance, dataDir: string, publicUrl: string): Promise<void> {
+  const localSetup = isLocalSetup(publicUrl);
   const app = typed(plugin);
   app.post(
     '/app/outbox/verification-link',
@@ -68,6 +79,8 @@ export async function registerOutboxLink(plugin: FastifyInstance, dataDir: strin
     },
     async function outboxVerificationLink(request) {
       const { email, password } = request.body;
+      if (!localSetup || !isLoopback(request.ip))
+        throw new AppError('not_found', 'The outbox is shown only on a local setup.');
       const attempt = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/session',
@@ -99,6 +112,11 @@ export async function registerOutboxLink(plugin: FastifyInstance, dataDir: strin
   );
 }
 
+/** Whether Woes's public URL is itself loopback: the outbox pages answer only then. */
+export function isLocalSetup(publicUrl: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(publicUrl).hostname);
+}
+
 /** True for 127.0.0.0/8 and ::1 (also as ::ffff:127.x). */
 function isLoopback(address: string): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address);
@@ -115,7 +133,7 @@ export async function registerPortalOutboxLink(
   dataDir: string,
   publicUrl: string,
 ): Promise<void> {
-  const localSetup = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(publicUrl).hostname);
+  const localSetup = isLocalSetup(publicUrl);
   typed(app).post(
     '/app/outbox/portal-link',
     { schema: { hide: true, body: PortalOutboxQuery, response: { 200: Type.Object({ link: Type.String() }) } } },

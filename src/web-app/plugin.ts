@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { registerOutboxLink, registerPortalOutboxLink } from './outbox-link.js';
+import { isLocalSetup, registerOutboxLink, registerPortalOutboxLink } from './outbox-link.js';
 import { setSecurityHeaders } from './security-headers.js';
 
 /** web/dist, from src/web-app (tsx) and from dist/web-app (compiled) alike. */
@@ -50,11 +50,12 @@ export async function registerWebApp(
       return {
         googleClientId: config.googleClientId,
         microsoftClientId: config.microsoftClientId,
-        outbox: config.smtpUrl === null,
+        // The outbox links answer only on a local setup (src/web-app/outbox-link.ts).
+        outbox: config.smtpUrl === null && isLocalSetup(config.publicUrl),
       };
     });
     if (config.smtpUrl === null) {
-      await registerOutboxLink(web, config.dataDir);
+      await registerOutboxLink(web, config.dataDir, config.publicUrl);
       await registerPortalOutboxLink(web, config.dataDir, config.publicUrl);
     }
 
