@@ -44,17 +44,18 @@ export class KeyLifecycle {
     return view;
   }
 
-  /** Revokes at once: the bus drops the key from every cache (this one before we return). */
+  /** Revokes at once, with every key it created or rolled: the bus drops them from every cache (this one before we return). */
   async revoke(caller: WorkspaceCaller, id: string): Promise<void> {
     const { workspaceId } = caller;
     assertKeyManager(caller.principal);
     const logged = await this.core.db.transaction().execute(async (trx) => {
       const row = await this.records.require(workspaceId, id, { executor: trx, lock: true });
       assertWithinScopes(caller.principal, JSON.parse(row.scopes) as string[]);
-      if (row.revokedAt !== null) return null;
+      if (row.revokedAt !== null) return [];
+      // The keys it created or rolled go with it (revokeApiKeyRow), each announced below.
       return revokeApiKeyRow(this.core, trx, row, caller, this.records.pendingLastUsedAt(row.id));
     });
-    if (logged !== null) await this.core.bus.announce(logged);
+    for (const entry of logged) await this.core.bus.announce(entry);
   }
 
   /**

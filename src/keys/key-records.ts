@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps.js';
 import type { Executor } from '../audit/audit-log.js';
-import { notFound } from '../errors.js';
+import { notFound, unauthorized } from '../errors.js';
 import { isId } from '../storage/ids.js';
 import type { WorkspaceCaller } from '../http/caller.js';
 import { keyRepository as repo } from './key-repository.js';
@@ -60,10 +60,14 @@ export class KeyRecords {
   /**
    * The latest expiry the caller may hand out: a key's own expiry (read in the transaction, so a
    * roll or revoke that just changed it counts); null for sessions and keys that never expire.
+   * The calling key's row is locked and must not be revoked: a key revoked while it was creating
+   * or rolling one cannot leave a child behind (its revocation waits for this transaction, or this
+   * one sees it), since a key never outlives the key that made it.
    */
   async callerExpiry(caller: WorkspaceCaller, trx: Executor): Promise<number | null> {
     if (caller.principal.type !== 'api_key') return null;
-    const key = await repo.find(trx, caller.workspaceId, caller.principal.keyId);
-    return key?.expiresAt == null ? null : Number(key.expiresAt);
+    const key = await repo.findForUpdate(trx, caller.workspaceId, caller.principal.keyId, this.core.storage.dialect);
+    if (key === undefined || key.revokedAt !== null) throw unauthorized('This API key has been revoked.');
+    return key.expiresAt == null ? null : Number(key.expiresAt);
   }
 }

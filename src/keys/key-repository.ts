@@ -142,6 +142,28 @@ export const keyRepository = {
     return query.executeTakeFirst();
   },
 
+  /**
+   * The keys that these keys created or rolled (their `createdBy` is one of them), revoked or
+   * not, locked on PostgreSQL so a revocation and a concurrent create by a child serialise.
+   */
+  async createdByKeys(
+    db: Executor,
+    workspaceId: string,
+    keyIds: string[],
+    dialect: 'sqlite' | 'postgres',
+  ): Promise<ApiKeyRow[]> {
+    if (keyIds.length === 0) return [];
+    let query = db
+      .selectFrom('apiKeys')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('createdByType', '=', 'api_key')
+      .where('createdById', 'in', keyIds)
+      .orderBy('id');
+    if (dialect === 'postgres') query = query.forUpdate();
+    return query.execute();
+  },
+
   async rename(db: Executor, id: string, name: string): Promise<void> {
     await db.updateTable('apiKeys').set({ name }).where('id', '=', id).execute();
   },

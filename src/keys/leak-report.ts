@@ -7,8 +7,11 @@ import { leakedKeysEmail, type KeyMailer, type LeakSighting } from './governance
 import { hashKey, isWellFormedApiKey } from './key-format.js';
 import { keyRepository } from './key-repository.js';
 import type { ApiKeyRow } from './key-view.js';
-import { recordKeyRevoked } from './revoke-key.js';
+import { recordKeyRevoked, revokeDescendants } from './revoke-key.js';
 import type { Caller } from '../http/caller.js';
+
+/** How the audit log names a leak report's revocations: GitHub's scanner, not a workspace's principal. */
+const SCANNER = { type: 'secret_scanning', id: null } as const;
 
 /** One candidate, as GitHub's secret scanning partner program sends it. */
 export interface LeakCandidate {
@@ -56,7 +59,7 @@ export function verifyLeakReportSignature(
  */
 export class LeakReports {
   constructor(
-    private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit' | 'bus' | 'config'>,
+    private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit' | 'bus' | 'config' | 'storage'>,
     private readonly mailer: KeyMailer,
   ) {}
 
@@ -87,7 +90,7 @@ export class LeakReports {
     now: number,
     from: Caller,
   ): Promise<ApiKeyRow | null> {
-    const row = await this.core.db.transaction().execute(async (trx) => {
+    const revoked = await this.core.db.transaction().execute(async (trx) => {
       const found = await repo.findByHash(trx, hash);
       if (found === undefined || found.revokedAt !== null) return null;
       if (found.expiresAt !== null && Number(found.expiresAt) <= now) return null;
@@ -96,7 +99,7 @@ export class LeakReports {
       await this.core.audit.record(trx, from, {
         workspaceId: found.workspaceId,
         type: 'key.leaked',
-        actor: { type: 'secret_scanning', id: null },
+        actor: SCANNER,
         target: { type: 'api_key', id: found.id },
         data: {
           name: found.name,
@@ -109,11 +112,17 @@ export class LeakReports {
         },
       });
       await recordKeyRevoked(trx, found, now);
-      return found;
+      // Whoever holds the leaked key also holds every key it made: they go too (SPEC §9).
+      const children = await revokeDescendants(this.core, trx, found, from, SCANNER);
+      return {
+        row: found,
+        logged: [await this.core.bus.record(trx, { kind: 'api_key', subject: found.hash }), ...children],
+      };
     });
-    // After the commit, exactly as DELETE /keys/:id: every instance drops the key within a second.
-    if (row !== null) await this.core.bus.publish({ kind: 'api_key', subject: row.hash });
-    return row;
+    if (revoked === null) return null;
+    // After the commit, exactly as DELETE /keys/:id: every instance drops the keys within a second.
+    for (const entry of revoked.logged) await this.core.bus.announce(entry);
+    return revoked.row;
   }
 
   private async emailOwners(

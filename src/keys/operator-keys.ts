@@ -46,7 +46,7 @@ export class OperatorKeys {
     return rows.map((row) => toKeyView(row, now, this.usage.peek(row.id)?.lastUsedAt ?? null));
   }
 
-  /** Revokes by id in whichever workspace holds it; `already` when it was revoked before. */
+  /** Revokes by id in whichever workspace holds it, with the keys it made; `already` when it was revoked before. */
   async revoke(id: string): Promise<{ already: boolean; warning: FastPathWarning }> {
     if (!isId(id, 'key')) throw notFound('API key');
     const logged = await this.core.db.transaction().execute(async (trx) => {
@@ -57,6 +57,9 @@ export class OperatorKeys {
       return revokeApiKeyRow(this.core, trx, row, cliCaller(row.workspaceId), pending);
     });
     if (logged === null) return { already: true, warning: null };
-    return { already: false, warning: await this.core.bus.announce(logged) };
+    // The key and every key it created or rolled; the first failed push is the warning.
+    let warning: FastPathWarning = null;
+    for (const entry of logged) warning = (await this.core.bus.announce(entry)) ?? warning;
+    return { already: false, warning };
   }
 }

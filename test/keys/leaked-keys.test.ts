@@ -102,6 +102,37 @@ test('a signed report revokes the live key on a second instance within 1 s, emai
   assert.ok(!mail.text.includes(leaked.secret), 'the email carries the secret');
 });
 
+test('a leaked key takes the keys it created with it, on every instance, audited as the scanner', async () => {
+  const parent = await a.request({
+    method: 'POST',
+    url: '/api/v1/keys',
+    headers: bearer(owner.accessToken, ws),
+    payload: { name: 'Leaked parent', scopes: ['keys.write', 'conversations.read'] },
+  });
+  assert.equal(parent.statusCode, 201, parent.body);
+  const made = await a.request({
+    method: 'POST',
+    url: '/api/v1/keys',
+    headers: keyBearer(parent.json.secret),
+    payload: { name: 'Made by the leaked key', scopes: ['conversations.read'] },
+  });
+  assert.equal(made.statusCode, 201, made.body);
+  assert.equal((await me(b, made.json.secret)).statusCode, 200, 'B has the child cached');
+  const url = 'https://github.com/acme/app/blob/def/.env';
+  const res = await report(a, [{ token: parent.json.secret, type: 'woes_api_key', url, source: 'commit' }]);
+  assert.equal(res.json[0].label, 'true_positive');
+  assert.equal((await me(a, made.json.secret)).statusCode, 401);
+  await within(1000, async () => (await me(b, made.json.secret)).statusCode === 401);
+  const events = await a.app.woes.audit.list(a.app.woes.db, ws, { type: 'key.revoked' }, { limit: 50, before: null });
+  const event = events.find((e) => e.target?.id === made.json.id);
+  assert.ok(event, 'the child has its own key.revoked event');
+  assert.equal(event.actor.type, 'secret_scanning');
+  assert.deepEqual(
+    { reason: (event.data as any).reason, parentKeyId: (event.data as any).parentKeyId },
+    { reason: 'parent_revoked', parentKeyId: parent.json.id },
+  );
+});
+
 test('a bad signature, an unknown signing key or no signature is 401 and revokes nothing', async () => {
   const safe = await createKey('Not leaked');
   const candidates = [{ token: safe.secret, type: 'woes_api_key', url: 'https://github.com/x', source: 'content' }];
