@@ -51,20 +51,6 @@ export const portalRepository = {
       .execute();
   },
 
-  /** The oldest live customer of the workspace with this (lower-case) email. */
-  async customerByEmail(db: Executor, workspaceId: string, email: string): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('customers')
-      .select('id')
-      .where('workspaceId', '=', workspaceId)
-      .where('email', '=', email)
-      .where('deletedAt', 'is', null)
-      .orderBy('id', 'asc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.id;
-  },
-
   async insertLink(
     db: Executor,
     row: { tokenHash: string; workspaceId: string; customerId: string; createdAt: number; expiresAt: number },

@@ -78,7 +78,7 @@ export class PortalService {
     const { db, clock, audit, config } = this.core;
     const settings = await repo.settings(db, workspaceId);
     if (!settings || !settings.enabled) return;
-    const customerId = await repo.customerByEmail(db, workspaceId, email);
+    const customerId = await this.support.customerByEmail(workspaceId, email);
     if (customerId === undefined) return;
     const now = clock.now();
     await db.transaction().execute(async (trx) => {

@@ -8,6 +8,11 @@ import { revokePortalAccess } from './portal-access.js';
  * through support, so counters, reopening and every later rule of messages apply.
  */
 export interface PortalSupport {
+  /**
+   * The customer a sign-in link for this (lower-case) email goes to: support's one rule for
+   * email lookups (the oldest live customer whose address is not an anonymous visitor's typed one).
+   */
+  customerByEmail(workspaceId: string, email: string): Promise<string | undefined>;
   addCustomerReply(
     workspaceId: string,
     customerId: string,
@@ -25,6 +30,9 @@ export function portalSupport(
   // sessions end and their unused links die in the same transaction.
   support.customers.onEmailChange(revokePortalAccess);
   return {
+    async customerByEmail(workspaceId, email) {
+      return support.customers.findByEmail(db, workspaceId, email);
+    },
     async addCustomerReply(workspaceId, customerId, conversationId, body, facts) {
       // Support types its callers as keys and members; a portal customer is neither, and messages
       // read only the workspace and the actor (recorded as author `customer`), so the customer

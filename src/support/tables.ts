@@ -8,6 +8,11 @@ export interface CustomersTable {
   externalId: string | null;
   name: string | null;
   email: string | null;
+  /**
+   * 1: the email was typed by an anonymous widget visitor. Shown to agents, never used to find
+   * the customer (portal sign-in, inbound email); PATCH /customers/:id setting an email clears it.
+   */
+  emailUnverified: number;
   company: string | null;
   /** Set when a customer with conversations is deleted: kept, but anonymised. */
   deletedAt: number | null;

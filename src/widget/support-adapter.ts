@@ -17,7 +17,10 @@ export interface WidgetSupport {
     workspaceId: string,
     customer: { externalId: string; name?: string; email?: string } | { id: string },
   ): Promise<{ id: string; customerId: string | null }>;
-  /** A new customer with no external id: an anonymous visitor is never matched to anyone. */
+  /**
+   * A new customer with no external id: an anonymous visitor is never matched to anyone. The
+   * email they type is stored as unverified: no email lookup (portal, inbound email) finds it.
+   */
   createAnonymousCustomer(
     trx: Transaction<Database>,
     workspaceId: string,
@@ -53,10 +56,12 @@ export function widgetSupport(support: SupportServices): WidgetSupport {
       return { id: view.id, customerId: view.customer?.id ?? null };
     },
     async createAnonymousCustomer(trx, workspaceId, fields) {
-      const view = await support.customers.create(trx, visitor(workspaceId, null), {
-        name: fields.name,
-        email: fields.email,
-      });
+      const view = await support.customers.create(
+        trx,
+        visitor(workspaceId, null),
+        { name: fields.name, email: fields.email },
+        { emailUnverified: true },
+      );
       return view.id;
     },
     async addVisitorMessage(trx, workspaceId, conversationId, customerId, body) {

@@ -34,6 +34,7 @@ function customer(workspaceId: string, externalId: string | null, now = Date.now
     externalId,
     name: 'Ada',
     email: 'ada@example.com',
+    emailUnverified: 0,
     company: null,
     deletedAt: null,
     createdAt: now,

@@ -13,6 +13,7 @@ import { channelsMigration } from './0012-channels.js';
 import { apiTestsMigration } from './0013-api-tests.js';
 import { retentionMigration } from './0014-retention.js';
 import { retentionSweepsMigration } from './0015-retention-sweeps.js';
+import { customerEmailTrustMigration } from './0016-customer-email-trust.js';
 
 /** One ordered set of migrations for both dialects. Never edit a released one: add the next. */
 const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
@@ -29,6 +30,7 @@ const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
   ['0013-api-tests', apiTestsMigration],
   ['0014-retention', retentionMigration],
   ['0015-retention-sweeps', retentionSweepsMigration],
+  ['0016-customer-email-trust', customerEmailTrustMigration],
 ];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

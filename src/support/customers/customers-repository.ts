@@ -28,6 +28,25 @@ export const customersRepository = {
       .execute();
   },
 
+  /**
+   * The customer an email address leads to: the oldest live customer of the workspace with this
+   * (lower-case) address that is not an anonymous visitor's typed, unverified one. The one rule
+   * for portal sign-in and inbound email, so both reach the same customer.
+   */
+  async idByTrustedEmail(db: Executor, workspaceId: string, email: string): Promise<string | undefined> {
+    const row = await db
+      .selectFrom('customers')
+      .select('id')
+      .where('workspaceId', '=', workspaceId)
+      .where('email', '=', email)
+      .where('emailUnverified', '=', 0)
+      .where('deletedAt', 'is', null)
+      .orderBy('id', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id;
+  },
+
   async get(db: Executor, workspaceId: string, id: string): Promise<CustomerRow | undefined> {
     return db
       .selectFrom('customers')

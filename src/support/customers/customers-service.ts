@@ -21,6 +21,7 @@ export function customerView(row: CustomerRow): CustomerView {
     externalId: row.externalId,
     name: row.name,
     email: row.email,
+    emailUnverified: row.email !== null && Number(row.emailUnverified) === 1,
     company: row.company,
     deletedAt: isoTime(row.deletedAt),
     createdAt: isoTime(row.createdAt)!,
@@ -68,7 +69,16 @@ export class CustomersService {
     return customerView(row);
   }
 
-  async create(executor: Executor, caller: WorkspaceCaller, input: CustomerFields): Promise<CustomerView> {
+  /**
+   * `emailUnverified`: the email was typed by an anonymous widget visitor; it is stored and shown,
+   * never used to find this customer.
+   */
+  async create(
+    executor: Executor,
+    caller: WorkspaceCaller,
+    input: CustomerFields,
+    { emailUnverified = false }: { emailUnverified?: boolean } = {},
+  ): Promise<CustomerView> {
     const now = this.core.clock.now();
     const row: CustomerRow = {
       id: newId('cust', now),
@@ -76,6 +86,7 @@ export class CustomersService {
       externalId: input.externalId ?? null,
       name: input.name ?? null,
       email: normaliseEmail(input.email) ?? null,
+      emailUnverified: emailUnverified ? 1 : 0,
       company: input.company ?? null,
       deletedAt: null,
       createdAt: now,
@@ -88,18 +99,24 @@ export class CustomersService {
   }
 
   /**
-   * The workspace's customer with this email (case-insensitive), created when there is none; read
-   * in the caller's transaction, so a caller that serialises on the email (lockForTransaction) sees
-   * the customer a concurrent delivery has just created instead of creating a second one.
+   * The customer an email address leads to (case-insensitive): the oldest live one whose address
+   * is not an anonymous visitor's unverified one. Portal sign-in and inbound email both use it.
+   */
+  async findByEmail(executor: Executor, workspaceId: string, email: string): Promise<string | undefined> {
+    return repo.idByTrustedEmail(executor, workspaceId, normaliseEmail(email) ?? email);
+  }
+
+  /**
+   * `findByEmail`, or a new customer when there is none; read in the caller's transaction, so a
+   * caller that serialises on the email (lockForTransaction) sees the customer a concurrent
+   * delivery has just created instead of creating a second one.
    */
   async findOrCreateByEmail(
     trx: Transaction<Database>,
     caller: WorkspaceCaller,
     input: CustomerFields & { email: string },
   ): Promise<string> {
-    const email = normaliseEmail(input.email) ?? input.email;
-    const [existing] = await repo.list(trx, caller.workspaceId, { email }, { limit: 1, before: null });
-    return existing?.id ?? (await this.create(trx, caller, input)).id;
+    return (await this.findByEmail(trx, caller.workspaceId, input.email)) ?? (await this.create(trx, caller, input)).id;
   }
 
   /**
@@ -122,6 +139,7 @@ export class CustomersService {
       externalId: input.externalId,
       name: fields.name ?? null,
       email: fields.email ?? null,
+      emailUnverified: 0,
       company: fields.company ?? null,
       deletedAt: null,
       createdAt: now,
@@ -150,7 +168,11 @@ export class CustomersService {
     const changes: Partial<CustomerRow> = { updatedAt: this.core.clock.now() };
     if (patch.externalId !== undefined) changes.externalId = patch.externalId;
     if (patch.name !== undefined) changes.name = patch.name;
-    if (patch.email !== undefined) changes.email = normaliseEmail(patch.email) ?? null;
+    if (patch.email !== undefined) {
+      changes.email = normaliseEmail(patch.email) ?? null;
+      // customers.write vouches for the address it sets (an unverified one included).
+      changes.emailUnverified = 0;
+    }
     if (patch.company !== undefined) changes.company = patch.company;
     const write = this.core.db.transaction().execute(async (trx) => {
       if (typeof changes.externalId === 'string') {

@@ -15,6 +15,7 @@ const EXAMPLE = {
   externalId: 'cus_123',
   name: 'Ada Lovelace',
   email: 'ada@example.com',
+  emailUnverified: false,
   company: 'Example API Co',
   deletedAt: null,
   createdAt: EXAMPLE_IDS.time,
@@ -27,6 +28,11 @@ export const Customer = Type.Object(
     externalId: Nullable(Type.String()),
     name: Nullable(Type.String()),
     email: Nullable(Type.String()),
+    emailUnverified: Type.Boolean({
+      description:
+        'True when `email` was typed by an anonymous widget visitor: contact information only, never used to ' +
+        'find this customer (portal sign-in links, inbound email). Setting `email` with PATCH clears it.',
+    }),
     company: Nullable(Type.String()),
     deletedAt: Nullable(Timestamp),
     createdAt: Timestamp,

@@ -1621,6 +1621,7 @@ export interface components {
          *       "externalId": "cus_123",
          *       "name": "Ada Lovelace",
          *       "email": "ada@example.com",
+         *       "emailUnverified": false,
          *       "company": "Example API Co",
          *       "deletedAt": null,
          *       "createdAt": "2026-11-22T10:00:00.000Z",
@@ -1633,6 +1634,8 @@ export interface components {
             createdAt: string;
             deletedAt: string | null;
             email: string | null;
+            /** @description True when `email` was typed by an anonymous widget visitor: contact information only, never used to find this customer (portal sign-in links, inbound email). Setting `email` with PATCH clears it. */
+            emailUnverified: boolean;
             externalId: string | null;
             id: string;
             name: string | null;
@@ -5538,6 +5541,7 @@ export interface operations {
                      *       "externalId": "cus_123",
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
+                     *       "emailUnverified": false,
                      *       "company": "Example API Co",
                      *       "deletedAt": null,
                      *       "createdAt": "2026-11-22T10:00:00.000Z",
@@ -5635,6 +5639,7 @@ export interface operations {
                      *       "externalId": "cus_123",
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
+                     *       "emailUnverified": false,
                      *       "company": "Example API Co",
                      *       "deletedAt": null,
                      *       "createdAt": "2026-11-22T10:00:00.000Z",
@@ -5830,6 +5835,7 @@ export interface operations {
                      *       "externalId": "cus_123",
                      *       "name": "Ada Lovelace",
                      *       "email": "ada@example.com",
+                     *       "emailUnverified": false,
                      *       "company": "Example API Co",
                      *       "deletedAt": null,
                      *       "createdAt": "2026-11-22T10:00:00.000Z",
