@@ -60,6 +60,8 @@ export const DEFAULT_RULES = {
   signInFailuresPerIP: { points: 30, durationMs: 15 * 60_000 },
   widgetNewConversation: { points: 10, durationMs: 3_600_000 },
   widgetReadConversation: { points: 5, durationMs: 60_000 },
+  /** Visitor messages in one widget conversation, per IP: each answer also carries the thread. */
+  widgetMessage: { points: 20, durationMs: 60_000 },
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },
   emailPerRecipient: { points: 5, durationMs: 3_600_000 },
   leakReport: { points: 30, durationMs: 60_000 },

@@ -3,6 +3,7 @@ import { typed } from '../http/typed.js';
 import { Type } from 'typebox';
 import { AUTH_ERRORS } from '../http/schemas.js';
 import type { CoreDeps } from '../deps.js';
+import { enforceLimit } from '../ratelimit/index.js';
 import { widgetAuthenticator, widgetPreflight } from './widget-auth.js';
 import type { Visitor, WidgetKeyContext, WidgetService } from './widget-service.js';
 import {
@@ -150,6 +151,7 @@ export async function widgetRoutes(parent: FastifyInstance, core: CoreDeps, serv
         schema: {
           tags: TAGS,
           summary: 'The visitor writes in their conversation',
+          description: 'Answers the conversation with its messages. 20 per minute per conversation and IP.',
           operationId: 'widget.messages.create',
           security: SECURITY,
           headers: WidgetHeaders,
@@ -159,6 +161,9 @@ export async function widgetRoutes(parent: FastifyInstance, core: CoreDeps, serv
         },
       },
       async function createWidgetMessage(request, reply) {
+        // Counted per conversation and IP, as reads are: each answer carries the thread, and a
+        // stranger who only knows the id cannot use up the visitor's own quota.
+        await enforceLimit(core.limiter, 'widgetMessage', `${request.ip}|${request.params.id}`);
         const view = await service.reply(
           visitorOf(request),
           request.params.id,

@@ -1226,7 +1226,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The visitor writes in their conversation */
+        /**
+         * The visitor writes in their conversation
+         * @description Answers the conversation with its messages. 20 per minute per conversation and IP.
+         */
         post: operations["widget.messages.create"];
         delete?: never;
         options?: never;
