@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createPublicKey } from 'node:crypto';
 import path from 'node:path';
+import { loadSigningKey } from './security/signing-key.js';
 
 /** The only reader of process.env: every setting of SPEC §1, validated once, frozen. */
 export type Plan = 'free' | 'pro' | 'enterprise';
@@ -245,6 +246,13 @@ export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = postgresUrl(env);
   const signingKey = text(env, 'WOES_SIGNING_KEY');
+  if (signingKey !== null) {
+    try {
+      loadSigningKey(signingKey);
+    } catch (error) {
+      throw new ConfigError('WOES_SIGNING_KEY', (error as Error).message);
+    }
+  }
   const master = masterKey(env, 'WOES_MASTER_KEY');
   const masterPrevious = masterKey(env, 'WOES_MASTER_KEY_PREVIOUS');
   if (masterPrevious && !master) {
@@ -260,7 +268,12 @@ export function loadConfig(env: Env = process.env): Config {
   const host = text(env, 'HOST') ?? '127.0.0.1';
   // The default is the address the start log prints: an emailed link must open the origin the
   // user already signed in on (localhost and 127.0.0.1 are different origins, with different cookies).
-  const publicUrl = url(env, 'WOES_PUBLIC_URL', ['http:', 'https:']) ?? listenUrl(host, port);
+  const givenPublicUrl = url(env, 'WOES_PUBLIC_URL', ['http:', 'https:']);
+  // Any free port is fine for the server, but emailed links need the one it will have.
+  if (port === 0 && givenPublicUrl === null) {
+    throw new ConfigError('PORT', '0 (any free port) needs WOES_PUBLIC_URL, the address links in emails point at');
+  }
+  const publicUrl = givenPublicUrl ?? listenUrl(host, port);
 
   return Object.freeze({
     port,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { listenUrl, type Config } from './config.js';
+import { ConfigError, listenUrl, type Config } from './config.js';
 import { buildApp } from './app.js';
 
 /** Listens, and on SIGTERM/SIGINT stops accepting, finishes in-flight requests, flushes and closes. */
@@ -23,11 +23,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw listenError(error, config);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   // One log line each, so every one reads whole in a JSON log too.
-  for (const line of startMessage(config, app.woes.storage.dialect, port)) app.log.info(line);
+  const firstRun = (await app.woes.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst()) === undefined;
+  for (const line of startMessage(config, app.woes.storage.dialect, port, firstRun)) app.log.info(line);
   return app;
 }
 
@@ -35,12 +41,30 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
  * What a first run needs to know: where the web app and the API reference are, and how to
  * make the first workspace and key (nothing else can, on a fresh database).
  */
-export function startMessage(config: Config, dialect: string, port = config.port): string[] {
+export function startMessage(config: Config, dialect: string, port = config.port, firstRun = true): string[] {
   const base = config.publicUrl;
   return [
     `Woes is listening on ${listenUrl(config.host, port)} (${dialect})`,
     `Web app: ${base}/app/`,
     `API reference: ${base}/docs`,
-    `First workspace and API key: npx woes init --email you@example.com --password '<a long password>' --workspace 'My team'`,
+    ...(firstRun
+      ? [
+          `First workspace and API key: npx woes init --email you@example.com --password '<a long password>' --workspace 'My team'`,
+        ]
+      : []),
   ];
+}
+
+/** A listen failure a setting caused, named by that setting (the CLI prints it as a configuration error). */
+function listenError(error: unknown, config: Config): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL') {
+    return new ConfigError(
+      'HOST',
+      `cannot listen on "${config.host}" (${code}): give an address of this machine, e.g. 127.0.0.1 or 0.0.0.0`,
+    );
+  }
+  if (code === 'EADDRINUSE') return new ConfigError('PORT', `${config.port} is already in use on ${config.host}`);
+  if (code === 'EACCES') return new ConfigError('PORT', `${config.port} needs privileges this process does not have`);
+  return error;
 }

@@ -41,6 +41,7 @@ test(
         WOES_DATA_DIR: dir,
         WOES_LOG_FILE: file,
         PORT: '0',
+        WOES_PUBLIC_URL: 'http://127.0.0.1',
         LOG_LEVEL: 'info',
         REDIS_URL: '',
         DATABASE_URL: '',

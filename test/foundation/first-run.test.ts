@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { waitFor } from '../accounts/helpers.js';
 
 /** Issue #11 item 10: the first run says where to go, and emailed links stay on that origin. */
@@ -78,4 +79,98 @@ test('`woes start` prints the web app, /docs and the first-key command; a mailed
     await new Promise((resolve) => child.once('close', resolve));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+function startCli(env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], { env });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { child, output: () => output, exited };
+}
+
+test('once a workspace exists the start log no longer offers `woes init`', async () => {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-second-run-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WOES_DATA_DIR: dataDir,
+  };
+  for (const name of ['WOES_PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'WOES_LOG_FILE']) delete env[name];
+  const init = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'init',
+      '--email',
+      'o@example.com',
+      '--password',
+      'correct horse battery staple',
+      '--workspace',
+      'W',
+    ],
+    { env, encoding: 'utf8' },
+  );
+  assert.equal(init.status, 0, init.stderr);
+  const server = startCli(env);
+  try {
+    await waitFor(() => server.output().includes('API reference'), 30_000);
+    assert.doesNotMatch(server.output(), /First workspace/);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a HOST or PORT the server cannot listen on is a configuration error naming it', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-bad-listen-'));
+  const base: Record<string, string | undefined> = { ...process.env, WOES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  for (const name of ['WOES_PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'WOES_LOG_FILE']) delete base[name];
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const busyPort = (taken.address() as net.AddressInfo).port;
+  try {
+    const badHost = startCli({ ...base, PORT: String(await freePort()), HOST: 'no-such-host.invalid' });
+    assert.equal(await badHost.exited, 1);
+    assert.match(badHost.output(), /configuration error: HOST: cannot listen on "no-such-host\.invalid"/);
+    const busy = startCli({ ...base, PORT: String(busyPort), HOST: '127.0.0.1' });
+    assert.equal(await busy.exited, 1);
+    assert.match(busy.output(), new RegExp(`configuration error: PORT: ${busyPort} is already in use`));
+  } finally {
+    taken.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('PORT=0 needs WOES_PUBLIC_URL; WOES_SIGNING_KEY must be an Ed25519 private key', () => {
+  const variableOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      assert.ok(error instanceof ConfigError, String(error));
+      return error.message;
+    }
+    return 'accepted';
+  };
+  assert.match(variableOf({ PORT: '0' }), /^PORT: .*WOES_PUBLIC_URL/);
+  assert.equal(variableOf({ PORT: '0', WOES_PUBLIC_URL: 'https://support.example.com' }), 'accepted');
+
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  assert.equal(variableOf({ WOES_SIGNING_KEY: pem }), 'accepted');
+  assert.equal(variableOf({ WOES_SIGNING_KEY: JSON.stringify(privateKey.export({ format: 'jwk' })) }), 'accepted');
+  for (const bad of ['garbage', publicKey.export({ type: 'spki', format: 'pem' }).toString()]) {
+    assert.match(variableOf({ WOES_SIGNING_KEY: bad }), /^WOES_SIGNING_KEY: .*openssl genpkey -algorithm ed25519/);
+  }
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+  assert.match(
+    variableOf({ WOES_SIGNING_KEY: rsa.toString() }),
+    /^WOES_SIGNING_KEY: must be an Ed25519 private key, not rsa/,
+  );
 });

@@ -1,8 +1,9 @@
-import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors, type JWK } from 'jose';
 import { AppError, unauthorized } from '../../errors.js';
 import type { Clock } from '../../deps.js';
 import { ACCESS_TOKEN_SECONDS } from './tokens.js';
+import { loadSigningKey } from '../../security/signing-key.js';
 
 const ISSUER = 'woes';
 const AUDIENCE = 'woes-api';
@@ -12,16 +13,6 @@ const TYPE = 'at+jwt';
 export interface AccessClaims {
   userId: string;
   sessionId: string;
-}
-
-/** Loads WOES_SIGNING_KEY: PEM (PKCS#8) or a JWK as JSON; it must be Ed25519. */
-export function loadSigningKey(text: string): KeyObject {
-  const trimmed = text.trim();
-  const key = trimmed.startsWith('{')
-    ? createPrivateKey({ key: JSON.parse(trimmed) as JsonWebKey, format: 'jwk' })
-    : createPrivateKey(trimmed);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('WOES_SIGNING_KEY must be an Ed25519 private key');
-  return key;
 }
 
 /** Signs and verifies the 15-minute EdDSA session access tokens; publishes the public key as a JWKS. */
