@@ -19,9 +19,12 @@ import { createWorkspace } from '../workspaces/workspace-repository.js';
 
 /**
  * Registration, email verification and password reset. Every answer that takes an email is
- * the same whether or not an account exists (no enumeration); emails go out in the background.
+ * the same whether or not an account exists (no enumeration); emails go out in the background,
+ * and the resend and reset lookups themselves happen after the answer.
  */
 export class Registration {
+  private queue: Promise<void> = Promise.resolve();
+
   constructor(private readonly ctx: AccountsContext) {}
 
   async register(input: { email: string; password: string; name: string; workspaceName?: string }): Promise<void> {
@@ -76,24 +79,55 @@ export class Registration {
     return view;
   }
 
-  async resendVerification(emailInput: string): Promise<void> {
-    const email = normalizeEmail(emailInput);
-    const user = await findUserByEmail(this.ctx.core.db, email);
-    if (user && user.emailVerifiedAt === null) await this.sendVerification(user.id, email);
+  /**
+   * Emails the verification link again, to an unverified account only. Returns at once: the
+   * lookup, the token and the email happen later (`later`), so the answer takes the same time
+   * whether or not the address has an account.
+   */
+  resendVerification(emailInput: string): void {
+    this.later('verification email', async () => {
+      const email = normalizeEmail(emailInput);
+      const user = await findUserByEmail(this.ctx.core.db, email);
+      if (user && user.emailVerifiedAt === null) await this.sendVerification(user.id, email);
+    });
   }
 
-  async requestPasswordReset(emailInput: string): Promise<void> {
-    const { core, mailer } = this.ctx;
-    const email = normalizeEmail(emailInput);
-    const user = await findUserByEmail(core.db, email);
-    if (!user) return;
-    const token = await issueLinkToken(core.db, {
-      userId: user.id,
-      purpose: 'password_reset',
-      ttlMs: LINK_TTL.passwordReset,
-      now: core.clock.now(),
+  /** Emails a password-reset link when the address has an account; returns at once, like `resendVerification`. */
+  requestPasswordReset(emailInput: string): void {
+    this.later('password-reset email', async () => {
+      const { core, mailer } = this.ctx;
+      const email = normalizeEmail(emailInput);
+      const user = await findUserByEmail(core.db, email);
+      if (!user) return;
+      const token = await issueLinkToken(core.db, {
+        userId: user.id,
+        purpose: 'password_reset',
+        ttlMs: LINK_TTL.passwordReset,
+        now: core.clock.now(),
+      });
+      mailer.send(passwordResetEmail(core.config.publicUrl, email, token));
     });
-    mailer.send(passwordResetEmail(core.config.publicUrl, email, token));
+  }
+
+  /** Resolves once every queued link has been written and handed to the mailer, and the mailer is idle. */
+  async idle(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.queue;
+      await seen;
+    } while (seen !== this.queue);
+    await this.ctx.mailer.idle();
+  }
+
+  /**
+   * Work whose time would tell whether an account exists: queued (one at a time, as the portal's
+   * magic links), after whatever was asked before. A failure is logged, without the address, and
+   * never reaches a caller or leaves a rejected promise behind.
+   */
+  private later(what: string, work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => {
+      this.ctx.core.logger.error({ err: { message: (error as Error).message } }, `${what} not sent`);
+    });
   }
 
   /** Sets the new password and ends every session of the user, on every instance. */

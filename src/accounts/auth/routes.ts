@@ -80,9 +80,10 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
 
   /**
    * POST `url` with an email address: always 202, so the answer never tells whether the address
-   * has an account. `send` (named, for stack traces) emails the link when there is one.
+   * has an account. `send` (named, for stack traces) queues the lookup, the link and the email;
+   * it is called once the answer has been sent, so their time never shows in the answer's.
    */
-  function emailLinkRoute(url: string, summary: string, send: (email: string) => Promise<void>): void {
+  function emailLinkRoute(url: string, summary: string, send: (email: string) => void): void {
     app.post(
       url,
       {
@@ -93,9 +94,11 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
           body: EmailBody,
           response: { 202: Accepted, ...PUBLIC_ERRORS },
         },
+        onResponse: async function afterAnswer(request, reply) {
+          if (reply.statusCode === 202) send(request.body.email);
+        },
       },
-      named(send.name, async function (request, reply) {
-        await send(request.body.email);
+      named(send.name, async function (_request, reply) {
         return reply.code(202).send(ACCEPTED);
       }),
     );
@@ -134,11 +137,11 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
   );
 
   emailLinkRoute('/auth/resend-verification', 'Send the verification link again', function resendVerification(email) {
-    return registration.resendVerification(email);
+    registration.resendVerification(email);
   });
 
   emailLinkRoute('/auth/password-reset', 'Email a password-reset link (1 h, one use)', function passwordReset(email) {
-    return registration.requestPasswordReset(email);
+    registration.requestPasswordReset(email);
   });
 
   app.post(
