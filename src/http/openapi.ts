@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUI from '@fastify/swagger-ui';
 import { hoistTitledSchemas } from './openapi-components.js';
@@ -76,10 +76,51 @@ export async function registerOpenAPI(app: FastifyInstance, version: string): Pr
     transformObject: (documentObject) =>
       finishDocument((documentObject as { openapiObject: Json }).openapiObject) as never,
   });
-  await app.register(swaggerUI, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
-  app.get('/openapi.json', { schema: { hide: true } }, async function openAPIDocument() {
-    return app.swagger();
+  await app.register(async function docs(scope) {
+    // Every answer of the reference UI (its page, scripts, styles, /docs/json) and of /openapi.json.
+    scope.addHook('onSend', function docsSecurityHeaders(_request, reply, payload, done) {
+      setDocsSecurityHeaders(reply);
+      done(null, payload);
+    });
+    await scope.register(swaggerUI, {
+      routePrefix: '/docs',
+      // No validator badge: it would load an image from validator.swagger.io.
+      uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
+    });
+    scope.get('/openapi.json', { schema: { hide: true } }, async function openAPIDocument() {
+      return app.swagger();
+    });
   });
+}
+
+/**
+ * The reference UI's Content-Security-Policy. Its page loads Swagger UI's bundle, preset and
+ * initializer from /docs/static (no inline script); Swagger UI styles elements through the DOM,
+ * through the CSSOM (`element.style`), which `style-src` does not govern, and adds one fixed inline <style> at load, allowed by its
+ * hash (a new @fastify/swagger-ui may change it: test/browser/docs.test.ts then fails, and
+ * Chromium's console names the new hash). "Try it out" calls this origin only. Nothing may frame it.
+ */
+const SWAGGER_UI_INLINE_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+export const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  `style-src 'self' ${SWAGGER_UI_INLINE_STYLE}`,
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function setDocsSecurityHeaders(reply: FastifyReply): void {
+  reply.header('content-security-policy', DOCS_CONTENT_SECURITY_POLICY);
+  // Older browsers that ignore frame-ancestors.
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('x-content-type-options', 'nosniff');
 }
 
 function finishDocument(document: Json): Json {
