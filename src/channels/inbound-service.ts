@@ -8,8 +8,13 @@ import type { VerifiedChannel } from './inbound-verifier.js';
 import type { InboundApiInput, InboundEmailInput, InboundResultView } from './schemas.js';
 import type { ChannelSupport } from './support-adapter.js';
 
-/** Receipts outlive the ±5-minute signature window many times over: a replay always finds its receipt. */
-export const RECEIPT_RETENTION_MS = 24 * 3_600_000;
+/**
+ * Three days: a replay (within the ±5-minute signature window) always finds its receipt, and so
+ * does a sender's own retry of a delivery whose 2xx it never saw — re-signed, same webhook-id —
+ * for as long as senders retry (Standard Webhooks' schedule ends about 28 hours after the first
+ * attempt; Stripe retries for up to 3 days).
+ */
+export const RECEIPT_RETENTION_MS = 3 * 24 * 3_600_000;
 
 export interface InboundOutcome {
   /** true: this delivery started a new conversation (201 the first time). */

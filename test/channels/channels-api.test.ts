@@ -135,12 +135,17 @@ test('scopes: channels.read lists and reads; writing needs channels.write; agent
   assert.equal((await a.api('POST', '/channels', { type: 'api', name: '' })).statusCode, 400);
 });
 
-test('receipts are kept 24 hours: older ones are pruned when the channel receives the next message', async () => {
+test('receipts are kept 3 days: a sender’s late retry is still a duplicate; older ones are pruned when the channel receives the next message', async () => {
   const channel = await a.createChannel('api', 'Pruned');
   const receipts = () =>
     t.app.woes.db.selectFrom('inboundReceipts').select('webhookId').where('channelId', '=', channel.id).execute();
   assert.equal((await sendInbound(t, channel, MESSAGE, { webhookId: 'msg_old' })).statusCode, 201);
-  clock.advance(23 * HOUR);
+  // Standard Webhooks' last retry comes about 28 hours after the first attempt, signed anew.
+  clock.advance(28 * HOUR);
+  const retry = await sendInbound(t, channel, MESSAGE, { webhookId: 'msg_old' });
+  assert.equal(retry.statusCode, 200);
+  assert.equal((retry.json as { duplicate: boolean }).duplicate, true);
+  clock.advance(43 * HOUR);
   assert.equal((await sendInbound(t, channel, MESSAGE, { webhookId: 'msg_mid' })).statusCode, 201);
   assert.deepEqual((await receipts()).map((r) => r.webhookId).sort(), ['msg_mid', 'msg_old']);
   clock.advance(2 * HOUR);
