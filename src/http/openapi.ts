@@ -95,10 +95,11 @@ export async function registerOpenAPI(app: FastifyInstance, version: string): Pr
 
 /**
  * The reference UI's Content-Security-Policy. Its page loads Swagger UI's bundle, preset and
- * initializer from /docs/static (no inline script); Swagger UI styles elements through the DOM,
- * through the CSSOM (`element.style`), which `style-src` does not govern, and adds one fixed inline <style> at load, allowed by its
- * hash (a new @fastify/swagger-ui may change it: test/browser/docs.test.ts then fails, and
- * Chromium's console names the new hash). "Try it out" calls this origin only. Nothing may frame it.
+ * initializer from /docs/static (no inline script). Swagger UI styles elements through the
+ * CSSOM (`element.style`), which `style-src` does not govern, and adds one fixed inline <style>
+ * at load, allowed by its hash (a new @fastify/swagger-ui may change it: test/browser/docs.test.ts
+ * then fails, and Chromium's console names the new hash). "Try it out" calls this origin only.
+ * Nothing may frame it.
  */
 const SWAGGER_UI_INLINE_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 export const DOCS_CONTENT_SECURITY_POLICY = [

@@ -30,12 +30,9 @@ describe('the API reference at /docs', { timeout: 120_000 }, () => {
       page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
       page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
       await page.exposeFunction('reportViolation', (text: string) => problems.push(`csp: ${text}`));
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) =>
-          (window as unknown as { reportViolation(text: string): void }).reportViolation(
-            `${event.violatedDirective} ${event.blockedURI}`,
-          ),
-        );
+      await page.addInitScript({
+        content:
+          "document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI));",
       });
       const response = await page.goto(`${server.url}/docs/`);
       assert.match(String(response?.headers()['content-security-policy']), /frame-ancestors 'none'/);
