@@ -19,10 +19,22 @@ export function normaliseAllowedIps(entries: readonly string[], path = '/body/al
   const details: ErrorDetail[] = [];
   const out: string[] = [];
   entries.forEach((raw, index) => {
-    const entry = parseEntry(raw.trim());
+    const value = raw.trim();
+    if (value.includes('%')) {
+      // fe80::1%eth0: a zone names an interface of one machine, meaningless for a client address.
+      details.push({ path: `${path}/${index}`, message: 'must not carry an IPv6 zone id (%…)' });
+      return;
+    }
+    const entry = parseEntry(value);
     if (entry === null)
       details.push({ path: `${path}/${index}`, message: 'must be an IPv4 or IPv6 address or CIDR range' });
-    else if (!out.includes(entry.text)) out.push(entry.text);
+    else {
+      // A range is stored as its network address: 127.0.0.30/0 is 0.0.0.0/0 (every IPv4 address),
+      // and the stored list says so instead of looking like one host.
+      const text =
+        entry.prefix === null ? entry.text : `${networkAddress(entry.address, entry.prefix)}/${entry.prefix}`;
+      if (!out.includes(text)) out.push(text);
+    }
   });
   if (details.length > 0)
     throw invalidRequest('allowedIps holds an entry that is not an IP address or CIDR range.', details);
@@ -47,6 +59,31 @@ function parseEntry(value: string): Entry | null {
   if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) return null;
   const prefix = Number(prefixText);
   return { address, family, prefix, text: `${address.toLowerCase()}/${prefix}` };
+}
+
+/** The network address of `address`/`prefix` (host bits cleared), IPv6 in its canonical form. */
+export function networkAddress(address: string, prefix: number): string {
+  if (isIP(address) === 4) {
+    const value = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+    const masked = prefix === 0 ? 0 : ((value >>> (32 - prefix)) << (32 - prefix)) >>> 0;
+    return [24, 16, 8, 0].map((shift) => (masked >>> shift) & 255).join('.');
+  }
+  const words = ipv6Words(address);
+  const bits = words.reduce((n, word) => (n << 16n) | BigInt(word), 0n);
+  const masked = prefix === 0 ? 0n : (bits >> BigInt(128 - prefix)) << BigInt(128 - prefix);
+  const hex = Array.from({ length: 8 }, (_, i) => Number((masked >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
+  // The URL parser writes IPv6 canonically (RFC 5952: lower case, longest zero run as ::).
+  return new URL(`http://[${hex.join(':')}]`).hostname.slice(1, -1);
+}
+
+/** The eight 16-bit words of an IPv6 address (embedded IPv4 included), via the URL parser's canonical form. */
+function ipv6Words(address: string): number[] {
+  const canonical = new URL(`http://[${address}]`).hostname.slice(1, -1);
+  const [head, tail] = canonical.includes('::') ? canonical.split('::') : [canonical, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((word) => parseInt(word, 16));
 }
 
 /** A compiled allowlist, held in the cached principal so the check costs no lookup. */
