@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import type { PortalService } from './portal-service.js';
 import { signInCounted } from './routes.js';
+import { claimCookie, readCookie } from './session-claim.js';
 
 const COOKIE = 'woes_portal_continue';
 const COOKIE_SECONDS = 15 * 60;
@@ -81,10 +82,11 @@ export async function continuePageRoutes(
         const workspaceId = request.params.workspaceId;
         try {
           const session = await signInCounted(portal, limiter, request, request.body.token, workspaceId);
-          reply.header(
-            'set-cookie',
+          reply.header('set-cookie', [
             `${COOKIE}=; Path=/portal/${encodeURIComponent(workspaceId)}/continue; Max-Age=0; HttpOnly; SameSite=Strict`,
-          );
+            // The app keeps the fragment's session only if this browser holds this (session-claim.ts).
+            claimCookie(session.sessionToken, request.protocol === 'https'),
+          ]);
           // The session token travels in the fragment: never sent to a server, never in a log.
           return reply
             .code(303)
@@ -123,14 +125,6 @@ function escape(text: string): string {
 
 function secure(protocol: string): string {
   return protocol === 'https' ? '; Secure' : '';
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
 }
 
 function sameText(a: string, b: string): boolean {

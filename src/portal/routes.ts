@@ -8,6 +8,7 @@ import { enforceLimit } from '../ratelimit/enforce.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import { portalAuthenticator, portalOf } from './portal-auth.js';
 import type { PortalService } from './portal-service.js';
+import { claimMatches, clearedClaimCookie } from './session-claim.js';
 import {
   Accepted,
   ConversationParams,
@@ -141,6 +142,31 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
     async function replyInPortal(request, reply) {
       const message = await portal.reply(portalOf(request), request.params.id, request.body.body, factsOf(request));
       return reply.code(201).send(message);
+    },
+  );
+
+  app.post(
+    '/portal/session/claim',
+    {
+      ...authed,
+      schema: {
+        tags: [TAG],
+        summary: 'Confirm a session handed over by the Continue page',
+        description:
+          'For the portal page: 204 only when this browser pressed Continue for this very session (it holds the ' +
+          'short-lived `woes_portal_claim` cookie the Continue POST set for it), which clears the cookie; 401 otherwise. ' +
+          'A page opened with someone else’s session in its URL is therefore not signed in.',
+        security: PORTAL_SECURITY,
+        response: { 204: Type.Null({ description: 'The session was handed to this browser' }), ...AUTH_ERRORS },
+      },
+    },
+    async function claimPortalSession(request, reply) {
+      const token = /^Bearer +([^\s]+) *$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+      if (!claimMatches(request.headers.cookie, token)) {
+        throw unauthorized('This sign-in link was not opened in this browser: open the link from your email here.');
+      }
+      reply.header('set-cookie', clearedClaimCookie(request.protocol === 'https'));
+      return reply.code(204).send(null);
     },
   );
 

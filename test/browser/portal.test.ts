@@ -119,6 +119,39 @@ describe('the customer portal in a real browser', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  test("a page opened with someone else's session in its URL does not sign the visitor in (login CSRF)", async () => {
+    // Eve signs herself in through the API and sends Ada a portal link carrying her own session.
+    const EVE = `eve.${RUN}@example.test`;
+    assert.equal(
+      (
+        await api(server, 'POST', '/conversations', {
+          ...agent,
+          body: { subject: "Eve's question", customer: { id: 'Eve', name: 'Eve', email: EVE } },
+        })
+      ).status,
+      201,
+    );
+    assert.equal((await api(server, 'POST', '/portal/magic-link', { body: { workspaceId, email: EVE } })).status, 202);
+    const link = await waitForLink(server.dataDir, EVE, `/portal/${workspaceId}/continue`);
+    const token = new URL(link).searchParams.get('token');
+    const session = await api(server, 'POST', '/portal/session', { body: { token, workspaceId } });
+    assert.equal(session.status, 201, JSON.stringify(session.body));
+
+    const { context, page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/app/portal/${workspaceId}#session=${session.body.sessionToken}`);
+    await page
+      .getByRole('status')
+      .getByText(/not opened in this browser/)
+      .waitFor();
+    await page.getByRole('heading', { name: 'Your support conversations' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Your conversations' }).count(), 0);
+    assert.doesNotMatch(page.url(), /session=/, 'the fragment is gone from the address bar');
+    assert.equal(await page.evaluate('JSON.stringify(Object.keys(sessionStorage))'), '[]', "Eve's session is not kept");
+    await screenshot(page, 'portal-foreign-session');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a second customer signs in from the portal page and sees none of the first one’s conversations', async () => {
     const { context, page, errors } = await openPage(browser);
     await page.goto(`${server.url}/app/portal/${workspaceId}`);

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_CONFIG, loadAppConfig, type AppConfig } from '../../app-config';
-import { forgetSession, PortalSignedOut, takeSession } from './portal-api';
+import {
+  claimSession,
+  forgetSession,
+  NOT_THIS_BROWSER,
+  PortalSignedOut,
+  storedSession,
+  handedOverSession,
+} from './portal-api';
 import { PortalConversations } from './portal-conversations';
 import { PortalSignIn } from './portal-sign-in';
 
@@ -9,13 +16,35 @@ import { PortalSignIn } from './portal-sign-in';
  * session. Signed out it asks for an email; the emailed link's Continue page hands a session back.
  */
 export function PortalApp({ workspaceId }: { workspaceId: string }) {
-  const [token, setToken] = useState<string | null>(() => takeSession(workspaceId));
+  // A session handed over in the URL waits for its claim before anything is shown.
+  const [handedOver] = useState<string | null>(() => handedOverSession());
+  const [token, setToken] = useState<string | null>(() => (handedOver ? null : storedSession(workspaceId)));
+  const [claiming, setClaiming] = useState(handedOver !== null);
   const [config, setConfig] = useState<AppConfig>(DEFAULT_CONFIG);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     document.title = 'Support portal';
     void loadAppConfig().then(setConfig);
   }, []);
+  useEffect(() => {
+    if (handedOver === null) return;
+    let live = true;
+    void claimSession(workspaceId, handedOver)
+      .catch(() => false)
+      .then((claimed) => {
+        if (!live) return;
+        if (claimed) setToken(handedOver);
+        else {
+          // Whatever this tab held before stays; the handed-over session is not used.
+          setToken(storedSession(workspaceId));
+          setNotice(NOT_THIS_BROWSER);
+        }
+        setClaiming(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [handedOver, workspaceId]);
 
   function signedOut(message: string | null): void {
     forgetSession(workspaceId);
@@ -25,7 +54,9 @@ export function PortalApp({ workspaceId }: { workspaceId: string }) {
 
   return (
     <main className="portal">
-      {token ? (
+      {claiming ? (
+        <p aria-busy="true">Signing you in…</p>
+      ) : token ? (
         <PortalConversations
           token={token}
           onSignedOut={() => signedOut('You are signed out.')}
