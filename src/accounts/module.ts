@@ -95,6 +95,8 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
     },
     async close() {
       verifier.close();
+      // Resets and resends asked for just before shutdown finish before the database closes.
+      await registration.idle();
       await ctx.mailer.close();
     },
   };

@@ -65,6 +65,8 @@ export const DEFAULT_RULES = {
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },
   emailPerRecipient: { points: 5, durationMs: 3_600_000 },
   leakReport: { points: 30, durationMs: 60_000 },
+  /** Sign-ups, verification resends and password resets per IP: each may email an address the caller names. */
+  accountEmailPerIP: { points: 10, durationMs: 15 * 60_000 },
   /** Portal magic-link requests per IP, whatever email or workspace they name. */
   portalMagicLinkPerIP: { points: 10, durationMs: 15 * 60_000 },
   /** Guarded API test runs per workspace: each is a live call to the tenant's API, made by Woes. */

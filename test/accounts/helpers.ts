@@ -57,6 +57,12 @@ export function bearer(token: string, workspaceId?: string): Record<string, stri
     : { authorization: `Bearer ${token}` };
 }
 
+let signUps = 0;
+function nextSignUpAddress(): string {
+  signUps += 1;
+  return `10.${(signUps >> 16) & 255}.${(signUps >> 8) & 255}.${signUps & 255}`;
+}
+
 /** Registers, verifies through the outbox email, and signs in. */
 export async function signUp(
   t: TestApp,
@@ -67,6 +73,8 @@ export async function signUp(
   const reg = await t.request({
     method: 'POST',
     url: '/api/v1/auth/register',
+    // Each sign-up from its own address: tests make many accounts, and sign-ups are limited per IP.
+    remoteAddress: nextSignUpAddress(),
     payload: {
       email,
       password,

@@ -273,3 +273,47 @@ test('SMTP_URL mode delivers through a real SMTP server and writes no outbox fil
     await sink.close();
   }
 });
+
+test('one IP may ask for at most 10 account emails (sign-ups, resends, resets together) per 15 minutes', async () => {
+  const t = await createTestApp();
+  try {
+    const from = (ip: string) => ({ remoteAddress: ip });
+    const asks = [
+      ...Array.from({ length: 4 }, (_, i) => ({ ...register(`spray${i}@example.com`), ...from('203.0.113.7') })),
+      ...Array.from({ length: 3 }, (_, i) => ({
+        method: 'POST' as const,
+        url: '/api/v1/auth/password-reset',
+        payload: { email: `victim${i}@example.com` },
+        ...from('203.0.113.7'),
+      })),
+      ...Array.from({ length: 3 }, (_, i) => ({
+        method: 'POST' as const,
+        url: '/api/v1/auth/resend-verification',
+        payload: { email: `victim${i}@example.com` },
+        ...from('203.0.113.7'),
+      })),
+    ];
+    for (const ask of asks) assert.equal((await t.request(ask)).statusCode, 202, ask.url);
+    for (const url of ['/api/v1/auth/register', '/api/v1/auth/password-reset', '/api/v1/auth/resend-verification']) {
+      const refused = await t.request({
+        method: 'POST',
+        url,
+        payload: url.endsWith('register') ? register('late@example.com').payload : { email: 'late@example.com' },
+        ...from('203.0.113.7'),
+      });
+      assert.equal(refused.statusCode, 429, url);
+      assert.equal(refused.json.code, 'rate_limited');
+      assert.ok(Number(refused.headers['retry-after']) > 0);
+    }
+    // The refused sign-up made no account; another address is not affected.
+    const users = await t.app.woes.db
+      .selectFrom('users')
+      .select('email')
+      .where('email', '=', 'late@example.com')
+      .execute();
+    assert.deepEqual(users, []);
+    assert.equal((await t.request({ ...register('other@example.com'), ...from('203.0.113.8') })).statusCode, 202);
+  } finally {
+    await t.close();
+  }
+});

@@ -6,6 +6,7 @@ import { authenticatedCaller } from '../../http/caller.js';
 import { named } from '../../http/route-helpers.js';
 import { typed } from '../../http/typed.js';
 import { AUTH_ERRORS } from '../../http/schemas.js';
+import { enforceLimit } from '../../ratelimit/enforce.js';
 import type { AccountsContext } from '../context.js';
 import type { Invites } from '../workspaces/invite-service.js';
 import type { Registration } from './registration-service.js';
@@ -90,7 +91,8 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
         schema: {
           tags: ['auth'],
           summary,
-          description: 'Always 202.',
+          description:
+            'Always 202, so the answer never tells whether the address has an account. At most 10 requests per IP per 15 minutes (with sign-ups and the other email-link route), then 429.',
           body: EmailBody,
           response: { 202: Accepted, ...PUBLIC_ERRORS },
         },
@@ -98,7 +100,8 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
           if (reply.statusCode === 202) send(request.body.email);
         },
       },
-      named(send.name, async function (_request, reply) {
+      named(send.name, async function (request, reply) {
+        await enforceLimit(ctx.core.limiter, 'accountEmailPerIP', request.ip);
         return reply.code(202).send(ACCEPTED);
       }),
     );
@@ -110,12 +113,15 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
       schema: {
         tags: ['auth'],
         summary: 'Create an account',
-        description: 'Answers 202 whether or not the email is taken; a verification link is emailed.',
+        description:
+          'Answers 202 whether or not the email is taken; a verification link is emailed. At most 10 requests per IP per 15 minutes (with verification resends and password resets), then 429.',
         body: RegisterBody,
         response: { 202: Accepted, ...PUBLIC_ERRORS },
       },
     },
     async function register(request, reply) {
+      // Every sign-up emails the address it names: one IP may not make Woes mail the world.
+      await enforceLimit(ctx.core.limiter, 'accountEmailPerIP', request.ip);
       await registration.register(request.body);
       return reply.code(202).send(ACCEPTED);
     },
