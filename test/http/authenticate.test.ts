@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { unauthorized, type AppError } from '../../src/errors.js';
-import { bearerToken } from '../../src/http/bearer.js';
+import { bearerToken, hasDuplicateAuthorization } from '../../src/http/bearer.js';
 import { registerAuthentication } from '../../src/http/authenticate.js';
 import { registerErrorHandling } from '../../src/http/error-handler.js';
 import type { ApiKeyPrincipal, CredentialVerifier, Verification } from '../../src/http/principal.js';
@@ -92,4 +94,48 @@ test('bearerToken: null without a header, the token of a Bearer header, a 401 fo
       (error: AppError) => error.code === 'unauthorized',
     );
   }
+});
+
+/** GET `path` over a real socket with these raw headers (a flat name, value list, duplicates kept). */
+function rawGet(port: number, path: string, rawHeaders: string[]): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    // A header array is sent as given: Host too (HTTP/1.1 requires it).
+    const headers = ['Host', `127.0.0.1:${port}`, ...rawHeaders];
+    const req = http.request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let data = '';
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? JSON.parse(data) : null }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('two Authorization headers are a 400, whichever comes first; one is served as before', async () => {
+  const seen: string[] = [];
+  const app = await appWith([testCredential(seen)]);
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    for (const pair of [
+      ['Bearer tk_good', 'Bearer tk_other'],
+      ['Bearer tk_other', 'Bearer tk_good'],
+    ]) {
+      const response = await rawGet(port, '/thing', ['Authorization', pair[0]!, 'authorization', pair[1]!]);
+      assert.equal(response.status, 400, JSON.stringify(response.body));
+      assert.equal(response.body.code, 'invalid_request');
+      assert.equal(response.body.details[0].path, '/headers/authorization');
+    }
+    assert.deepEqual(seen, [], 'no verifier saw either token');
+    const one = await rawGet(port, '/thing', ['Authorization', 'Bearer tk_good', 'X-Other', 'x']);
+    assert.equal(one.status, 200);
+  } finally {
+    await app.close();
+  }
+});
+
+test('hasDuplicateAuthorization reads header names in any case, and never values', () => {
+  assert.equal(hasDuplicateAuthorization(['Authorization', 'a', 'AUTHORIZATION', 'b']), true);
+  assert.equal(hasDuplicateAuthorization(['Authorization', 'authorization', 'Host', 'x']), false);
+  assert.equal(hasDuplicateAuthorization([]), false);
 });
