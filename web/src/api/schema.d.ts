@@ -210,7 +210,7 @@ export interface paths {
         put?: never;
         /**
          * Email a password-reset link (1 h, one use)
-         * @description Always 202.
+         * @description Always 202, so the answer never tells whether the address has an account. At most 10 requests per IP per 15 minutes (with sign-ups and the other email-link route), then 429.
          */
         post: operations["auth.passwordReset"];
         delete?: never;
@@ -270,7 +270,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Answers 202 whether or not the email is taken; a verification link is emailed.
+         * @description Answers 202 whether or not the email is taken; a verification link is emailed. At most 10 requests per IP per 15 minutes (with verification resends and password resets), then 429.
          */
         post: operations["auth.register"];
         delete?: never;
@@ -290,7 +290,7 @@ export interface paths {
         put?: never;
         /**
          * Send the verification link again
-         * @description Always 202.
+         * @description Always 202, so the answer never tells whether the address has an account. At most 10 requests per IP per 15 minutes (with sign-ups and the other email-link route), then 429.
          */
         post: operations["auth.resendVerification"];
         delete?: never;
