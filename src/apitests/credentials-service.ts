@@ -143,17 +143,14 @@ export class ApiTestCredentialsService {
 
   /** The credential with its secret opened for one run; null secret: tampered, moved or under an unknown key. */
   async openForRun(caller: WorkspaceCaller, id: string): Promise<OpenedCredential> {
-    const row = await this.row(this.core.db, caller.workspaceId, id, '/body/credentialId');
+    // Another workspace's credential (or none) is a 404 like any object the caller cannot see (SPEC §4).
+    const row = await this.row(this.core.db, caller.workspaceId, id);
     return { row, secret: open(this.keys, row.secretSealed, sealContext(row.workspaceId, row.id)) };
   }
 
-  private async row(db: CoreDeps['db'], workspaceId: string, id: string, path?: string): Promise<CredentialRow> {
+  private async row(db: CoreDeps['db'], workspaceId: string, id: string): Promise<CredentialRow> {
     const row = isId(id, 'atc') ? await repo.findCredential(db, workspaceId, id) : undefined;
-    if (row === undefined) {
-      throw path
-        ? invalidRequest('No such API test credential.', [{ path, message: 'unknown credential' }])
-        : notFound('API test credential');
-    }
+    if (row === undefined) throw notFound('API test credential');
     return row;
   }
 

@@ -253,7 +253,8 @@ test('bad input is a 400 with details, never stored', async () => {
   }
   assert.equal(target.hits.length, hits, 'no refused path reached the target');
   const unknown = await ws.call('POST', '/api-tests/runs', { credentialId: 'atc_nope', method: 'GET', path: '/' });
-  assert.equal(unknown.statusCode, 400);
+  assert.equal(unknown.statusCode, 404);
+  assert.equal(unknown.json.code, 'not_found');
   assert.equal((await ws.call('GET', '/api-tests/runs/atr_nope')).statusCode, 404);
 });
 
@@ -274,8 +275,11 @@ test("another workspace's credentials and runs are 404, and cannot be run", asyn
     404,
   );
   assert.equal((await b.call('DELETE', `/api-tests/credentials/${created.json.id}`)).statusCode, 404);
+  // SPEC §4: an object the caller cannot see is a 404, the same answer as an id that never existed.
   const foreign = await b.call('POST', '/api-tests/runs', { credentialId: created.json.id, method: 'GET', path: '/' });
-  assert.equal(foreign.statusCode, 400);
+  assert.equal(foreign.statusCode, 404);
+  assert.equal(foreign.json.code, 'not_found');
+  assert.equal(foreign.json.error, 'No such API test credential.');
   assert.equal((await b.call('GET', '/api-tests/runs')).json.data.length, 0);
 });
 
