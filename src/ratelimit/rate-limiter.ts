@@ -59,7 +59,11 @@ export const DEFAULT_RULES = {
   /** Failed sign-ins and token guesses from one IP, whatever account they name (password spraying). */
   signInFailuresPerIP: { points: 30, durationMs: 15 * 60_000 },
   widgetNewConversation: { points: 10, durationMs: 3_600_000 },
-  widgetReadConversation: { points: 5, durationMs: 60_000 },
+  /**
+   * Reads of one widget conversation (or the visitor's list) per IP: the widget polls at most
+   * every 5 s (12 a minute), leaving room for a second tab and a refresh on each return to the tab.
+   */
+  widgetReadConversation: { points: 30, durationMs: 60_000 },
   /** Visitor messages in one widget conversation, per IP: each answer also carries the thread. */
   widgetMessage: { points: 20, durationMs: 60_000 },
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },

@@ -132,7 +132,7 @@ export async function widgetRoutes(parent: FastifyInstance, core: CoreDeps, serv
           tags: TAGS,
           summary: 'One conversation, as the visitor sees it',
           description:
-            'Needs `x-woes-conversation-secret`, or the verified identity of its customer. 5 per minute per conversation and IP.',
+            'Needs `x-woes-conversation-secret`, or the verified identity of its customer. 30 per minute per conversation and IP.',
           operationId: 'widget.conversations.get',
           security: SECURITY,
           headers: WidgetHeaders,

@@ -9,7 +9,10 @@
   if (!script || window.Woes) return;
   var KEY = script.getAttribute('data-woes-key') || '';
   var API = new URL(script.src).origin + '/api/v1/widget';
-  var POLL_MS = Math.max(2000, Number(script.getAttribute('data-woes-poll')) || 15000);
+  // At least 5 s: reads are limited to 30 a minute per conversation and IP (README, Rate limits).
+  var POLL_MS = Math.max(5000, Number(script.getAttribute('data-woes-poll')) || 15000);
+  // After a 429 nothing is read again before its Retry-After has passed.
+  var quietUntil = 0;
   var identityToken = script.getAttribute('data-woes-identity-token') || null;
   var storeName = null,
     state = null,
@@ -75,6 +78,7 @@
           if (!r.ok) {
             var e = new Error(j.error || 'The chat is unavailable.');
             e.status = r.status;
+            if (r.status === 429) quietUntil = Date.now() + 1000 * (Number(r.headers.get('retry-after')) || 60);
             throw e;
           }
           return j;
@@ -102,11 +106,17 @@
     }
   }
   function refresh() {
-    if (!state || busy) return Promise.resolve();
-    return call('GET', '/conversations/' + encodeURIComponent(state.conversationId)).then(function (c) {
-      status.textContent = '';
-      render(c);
-    }, fail);
+    if (!state || busy || Date.now() < quietUntil) return Promise.resolve();
+    return call('GET', '/conversations/' + encodeURIComponent(state.conversationId)).then(
+      function (c) {
+        status.textContent = '';
+        render(c);
+      },
+      function (error) {
+        // A poll that hit the read limit waits quietly; the next one after Retry-After catches up.
+        if (error.status !== 429) fail(error);
+      },
+    );
   }
   function poll() {
     clearInterval(timer);

@@ -1226,7 +1226,7 @@ export interface paths {
         };
         /**
          * One conversation, as the visitor sees it
-         * @description Needs `x-woes-conversation-secret`, or the verified identity of its customer. 5 per minute per conversation and IP.
+         * @description Needs `x-woes-conversation-secret`, or the verified identity of its customer. 30 per minute per conversation and IP.
          */
         get: operations["widget.conversations.get"];
         put?: never;
