@@ -45,11 +45,11 @@ export class RedisChannel implements PushChannel {
       if (!this.up || this.closed) return;
       this.up = false;
       // One warning per outage; each reconnect attempt's error goes to debug.
+      this.lastError ??= { message: 'connection closed' };
       this.logger.warn(
-        { err: this.lastError ?? undefined },
+        { err: this.lastError },
         'Redis is unreachable: instances poll the database for invalidations until it returns',
       );
-      this.lastError ??= { message: 'connection closed' };
       handlers.connected(false);
     });
     subscriber.on('message', (channel: string, text: string) => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { resolveRules, type RateRule, type RuleName } from './rate-limiter.js';
 import { WindowLimiter, type CounterStore } from './window-limiter.js';
+import { errorFacts } from '../events/push-channel.js';
 
 export interface RedisLimiterOptions {
   url: string;
@@ -33,6 +34,7 @@ export class RedisRateLimiter extends WindowLimiter {
   private readonly client: Redis;
   private readonly logger: Logger;
   private degraded = false;
+  private lastError: { message: string; code?: string } | null = null;
   /** Redis is connected but did not answer in time: requests go to the insurance limiter. */
   private bypassing = false;
   private probe: NodeJS.Timeout | null = null;
@@ -72,10 +74,12 @@ export class RedisRateLimiter extends WindowLimiter {
     limiter = this;
     this.client = client;
     this.logger = options.logger;
-    client.on('error', (error: Error & { code?: string }) => {
-      this.logger.debug({ err: { message: error.message, code: error.code } }, 'Redis connection error (rate limiter)');
+    client.on('error', (error: unknown) => {
+      this.lastError = errorFacts(error);
+      this.logger.debug({ err: this.lastError }, 'Redis connection error (rate limiter)');
     });
     client.on('ready', () => {
+      this.lastError = null;
       if (!this.degraded) return;
       this.degraded = false;
       this.logger.info('Redis is reachable again: rate limits are shared across instances');
@@ -121,7 +125,12 @@ export class RedisRateLimiter extends WindowLimiter {
     // One warning per outage (and one line when Redis is back), not one a minute.
     if (this.degraded) return;
     this.degraded = true;
-    this.logger.warn('Redis is unreachable: rate limits count per instance until it returns');
+    // The connection's last error says why (ECONNREFUSED, a timeout); with none, a command timed out.
+    const err =
+      this.client.status === 'ready'
+        ? { message: 'a Redis command timed out' }
+        : (this.lastError ?? { message: `connection ${this.client.status}` });
+    this.logger.warn({ err }, 'Redis is unreachable: rate limits count per instance until it returns');
   }
 
   private scheduleProbe(): void {
