@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.js';
 import { webhookOutbox } from '../events/webhook-outbox.js';
 import { governanceRepository as repo } from './governance-repository.js';
-import { expiringKeyEmail, type KeyMailer } from './governance-emails.js';
+import { expiringKeysEmail, type ExpiringKey, type KeyMailer } from './governance-emails.js';
 import { DAY_MS, loadKeyPolicy } from './key-policy.js';
 import { keyRepository } from './key-repository.js';
 import { toKeyView, type ApiKeyRow } from './key-view.js';
@@ -14,7 +14,8 @@ const SYSTEM = { type: 'system', id: null } as const;
 
 /**
  * The background half of the key policies: disables keys idle longer than their workspace
- * allows, and warns owners (one email, one `key.expiring` event) a week before a key expires.
+ * allows, and warns owners a week before a key expires: one `key.expiring` event per key, and
+ * one email per owner per run listing every key newly announced (a digest, not an email per key).
  * Every step is a conditional update, so several instances running it do each thing once.
  */
 export class KeyGovernanceJob {
@@ -69,6 +70,7 @@ export class KeyGovernanceJob {
 
   private async warnExpiringKeys(now: number): Promise<string[]> {
     const warned: string[] = [];
+    const claimedRows: ApiKeyRow[] = [];
     const policies = new Map<string, boolean>();
     for (const row of await repo.expiringKeys(this.core.db, now, now + EXPIRY_WARNING_MS)) {
       let warn = policies.get(row.workspaceId);
@@ -90,15 +92,30 @@ export class KeyGovernanceJob {
       });
       if (!claimed) continue;
       warned.push(row.id);
-      await this.emailOwners(row);
+      claimedRows.push(row);
     }
+    await this.emailOwners(claimedRows);
     return warned;
   }
 
-  private async emailOwners(row: ApiKeyRow): Promise<void> {
-    const workspace = await keyRepository.workspace(this.core.db, row.workspaceId);
-    for (const to of await repo.ownerEmails(this.core.db, row.workspaceId)) {
-      this.mailer.send(expiringKeyEmail(this.core.config.publicUrl, to, row, workspace?.name ?? row.workspaceId));
+  /** One digest per owner address, whatever number of keys (and of their workspaces) it lists. */
+  private async emailOwners(rows: readonly ApiKeyRow[]): Promise<void> {
+    const digests = new Map<string, ExpiringKey[]>();
+    const workspaces = new Map<string, { name: string; owners: string[] }>();
+    for (const row of rows) {
+      let workspace = workspaces.get(row.workspaceId);
+      if (workspace === undefined) {
+        workspace = {
+          name: (await keyRepository.workspace(this.core.db, row.workspaceId))?.name ?? row.workspaceId,
+          owners: await repo.ownerEmails(this.core.db, row.workspaceId),
+        };
+        workspaces.set(row.workspaceId, workspace);
+      }
+      for (const to of workspace.owners) {
+        const key = to.toLowerCase();
+        digests.set(key, [...(digests.get(key) ?? []), { row, workspaceName: workspace.name }]);
+      }
     }
+    for (const [to, keys] of digests) this.mailer.send(expiringKeysEmail(this.core.config.publicUrl, to, keys));
   }
 }

@@ -67,7 +67,10 @@ export const DEFAULT_RULES = {
   /** Visitor messages in one widget conversation, per IP: each answer also carries the thread. */
   widgetMessage: { points: 20, durationMs: 60_000 },
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },
+  /** Emails a caller asked for (verification, resets, invitations, portal links) to one address. */
   emailPerRecipient: { points: 5, durationMs: 3_600_000 },
+  /** Notices Woes sends on its own to one owner/admin address; security notices count in a bucket of their own. */
+  emailNoticePerRecipient: { points: 30, durationMs: 3_600_000 },
   leakReport: { points: 30, durationMs: 60_000 },
   /** Sign-ups, verification resends and password resets per IP: each may email an address the caller names. */
   accountEmailPerIP: { points: 10, durationMs: 15 * 60_000 },

@@ -9,6 +9,7 @@ export function endpointDisabledEmail(
 ): OutgoingEmail {
   const link = `${publicUrl}/app/settings/webhooks`;
   return {
+    kind: 'security',
     to,
     subject: `A webhook endpoint in ${workspaceName} was disabled`,
     link,

@@ -3,7 +3,26 @@ import type { CoreDeps } from '../../deps.js';
 import { newId } from '../../storage/ids.js';
 import { writeOutboxFile } from './outbox.js';
 
+/**
+ * Why an email goes out, which decides the budget it spends:
+ * - `requested`: a caller named the address (verification, password reset, invitation, portal link).
+ *   At most 5 per recipient per hour (emailPerRecipient), so nobody can use Woes to flood an address.
+ * - `notice`: Woes tells a workspace's owners about something routine (expiring keys).
+ *   Its own budget, emailNoticePerRecipient (30 per recipient per hour), so a bug cannot mail-bomb an owner.
+ * - `security`: Woes tells owners it acted to protect them (a leaked key revoked, a webhook endpoint disabled).
+ *   A separate bucket of the same size, so routine notices can never crowd one out.
+ */
+export type EmailKind = 'requested' | 'notice' | 'security';
+
+const BUDGETS = {
+  requested: { bucket: 'emailPerRecipient', rule: 'emailPerRecipient' },
+  notice: { bucket: 'emailNoticePerRecipient', rule: 'emailNoticePerRecipient' },
+  security: { bucket: 'emailSecurityNoticePerRecipient', rule: 'emailNoticePerRecipient' },
+} as const;
+
 export interface OutgoingEmail {
+  /** Which budget the email spends; requested (the strictest) unless said otherwise. */
+  kind?: EmailKind;
   to: string;
   subject: string;
   text: string;
@@ -14,7 +33,8 @@ export interface OutgoingEmail {
 /**
  * Sends email in the background: over SMTP when SMTP_URL is set, else into the `.eml` outbox.
  * Requests never wait for (or fail on) the mail server, and never reveal by their timing
- * whether an email was sent. At most 5 emails per recipient per hour.
+ * whether an email was sent. At most 5 requested emails per recipient per hour; notices to
+ * owners have their own budgets (see EmailKind).
  */
 export class Mailer {
   private readonly transport: Transporter;
@@ -52,15 +72,17 @@ export class Mailer {
   }
 
   private async deliver(email: OutgoingEmail): Promise<void> {
+    const kind = email.kind ?? 'requested';
+    const budget = BUDGETS[kind];
     const limit = await this.core.limiter.consume(
-      'emailPerRecipient',
-      email.to,
-      this.core.limiter.rules.emailPerRecipient,
+      budget.bucket,
+      email.to.toLowerCase(),
+      this.core.limiter.rules[budget.rule],
     );
     if (!limit.allowed) {
       // The request that asked for it still succeeds: no enumeration, no error for the caller.
       this.core.logger.warn(
-        { event: 'email.suppressed', to: email.to, subject: email.subject },
+        { event: 'email.suppressed', kind, to: email.to, subject: email.subject },
         'email not sent: recipient limit reached',
       );
       return;
