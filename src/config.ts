@@ -20,6 +20,8 @@ export interface Config {
   /** WOES_MASTER_KEY_PREVIOUS: the key before a rotation, still read (never written) while values move. */
   readonly masterKeyPrevious: string | null;
   readonly smtpUrl: string | null;
+  /** WOES_MAIL_FROM: the sender of every email (null: `Woes <no-reply@…>` on the public URL's host). */
+  readonly mailFrom: MailFrom | null;
   readonly googleClientId: string | null;
   readonly microsoftClientId: string | null;
   readonly microsoftAllowedTenants: readonly string[];
@@ -68,6 +70,12 @@ export interface LeakReportPublicKey {
   readonly key: string;
 }
 
+/** A sender: an address and, optionally, the display name shown before it. */
+export interface MailFrom {
+  readonly name: string | null;
+  readonly address: string;
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -85,6 +93,29 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 function text(env: Env, name: string): string | null {
   const value = env[name];
   return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+const DOMAIN_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const MAIL_ADDRESS = new RegExp(`^[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]{1,64}@${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*$`);
+
+/** WOES_MAIL_FROM: `address` or `Name <address>` (the name may be quoted); anything else is refused. */
+function mailFrom(env: Env): MailFrom | null {
+  const name = 'WOES_MAIL_FROM';
+  const raw = text(env, name);
+  if (raw === null) return null;
+  const expected = `must be an email address or Name <address> (e.g. Support <support@example.com>), got "${raw}"`;
+  // No control characters at all: a CR or LF would let the value add headers.
+  if ([...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    throw new ConfigError(name, 'must not contain control characters or line breaks');
+  const named = /^(.*?)\s*<([^<>]*)>$/.exec(raw);
+  const address = named ? named[2].trim() : raw;
+  let display = named ? named[1].trim() : null;
+  if (display !== null && display.length >= 2 && display.startsWith('"') && display.endsWith('"')) {
+    display = display.slice(1, -1).trim();
+  }
+  if (!MAIL_ADDRESS.test(address) || address.length > 254) throw new ConfigError(name, expected);
+  if (display !== null && (/[<>"\\]/.test(display) || display.length > 100)) throw new ConfigError(name, expected);
+  return Object.freeze({ name: display === '' ? null : display, address });
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -286,6 +317,7 @@ export function loadConfig(env: Env = process.env): Config {
     masterKey: master,
     masterKeyPrevious: masterPrevious,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env),
     googleClientId: text(env, 'GOOGLE_CLIENT_ID'),
     microsoftClientId: text(env, 'MICROSOFT_CLIENT_ID'),
     microsoftAllowedTenants: Object.freeze(

@@ -71,6 +71,44 @@ test('other variables are validated', () => {
   assert.equal(config.trustProxy, true);
 });
 
+test('WOES_MAIL_FROM: an address or Name <address>; unset keeps the default sender', () => {
+  assert.equal(loadConfig({}).mailFrom, null);
+  assert.deepEqual(loadConfig({ WOES_MAIL_FROM: 'support@acme.example' }).mailFrom, {
+    name: null,
+    address: 'support@acme.example',
+  });
+  assert.deepEqual(loadConfig({ WOES_MAIL_FROM: 'Acme Support <support@acme.example>' }).mailFrom, {
+    name: 'Acme Support',
+    address: 'support@acme.example',
+  });
+  assert.deepEqual(loadConfig({ WOES_MAIL_FROM: '"Acme, Inc." <help@mail.acme.example>' }).mailFrom, {
+    name: 'Acme, Inc.',
+    address: 'help@mail.acme.example',
+  });
+  assert.deepEqual(loadConfig({ WOES_MAIL_FROM: '<noreply@acme.example>' }).mailFrom, {
+    name: null,
+    address: 'noreply@acme.example',
+  });
+  for (const bad of [
+    'support',
+    'Acme Support',
+    'support@',
+    '@acme.example',
+    'two words@acme.example',
+    'Acme <support@acme.example',
+    'Acme <support@acme.example> extra',
+    'a@b.example, c@d.example',
+    'Acme <>',
+    'Acme\r\nBcc: victim@example.com <support@acme.example>',
+    'A <b> <support@acme.example>',
+    'support@-acme.example',
+  ]) {
+    const error = configError({ WOES_MAIL_FROM: bad });
+    assert.equal(error.variable, 'WOES_MAIL_FROM', bad);
+    assert.match(error.message, /^WOES_MAIL_FROM: /);
+  }
+});
+
 test('PostgreSQL and Redis on this machine may be given as Unix sockets', () => {
   const secrets = { WOES_SIGNING_KEY: 'k', WOES_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') };
   for (const url of [

@@ -39,7 +39,7 @@ export interface OutgoingEmail {
 export class Mailer {
   private readonly transport: Transporter;
   private readonly mode: 'smtp' | 'outbox';
-  private readonly from: string;
+  private readonly from: string | { name: string; address: string };
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly core: Pick<CoreDeps, 'config' | 'logger' | 'limiter'>) {
@@ -48,7 +48,13 @@ export class Mailer {
     this.transport = config.smtpUrl
       ? nodemailer.createTransport(config.smtpUrl)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-    this.from = `Woes <no-reply@${senderDomain(config.publicUrl)}>`;
+    // WOES_MAIL_FROM (validated by loadConfig) when set; nodemailer encodes the display name.
+    const from = config.mailFrom;
+    this.from = from
+      ? from.name === null
+        ? from.address
+        : { name: from.name, address: from.address }
+      : `Woes <no-reply@${senderDomain(config.publicUrl)}>`;
   }
 
   send(email: OutgoingEmail): void {
