@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CoreDeps } from '../deps.js';
 import { AppError, invalidRequest, rateLimited, unauthorized } from '../errors.js';
 import { enforceLimit } from '../ratelimit/enforce.js';
+import { nulInBody } from '../http/nul-input.js';
 import { typed } from '../http/typed.js';
 import type { InboundService } from './inbound-service.js';
 import type { InboundVerifier, SignatureHeaders, VerifiedChannel } from './inbound-verifier.js';
@@ -71,9 +72,13 @@ export async function inboundRoutes(
       // Counted only once verified, so nobody who merely knows a channel id can spend its budget.
       await enforceLimit(limiter, 'inboundPerChannel', channel.id);
       request.inboundChannel = channel;
+      const text = raw.toString('utf8');
       request.body = await new Promise<unknown>((resolve, reject) => {
-        parseJSON(request, raw.toString('utf8'), (error, value) => {
-          if (error) reject(error instanceof AppError ? error : invalidRequest('The body is not valid JSON.'));
+        parseJSON(request, text, (error, value) => {
+          if (error) return reject(error instanceof AppError ? error : invalidRequest('The body is not valid JSON.'));
+          // The app-wide JSON parser was replaced above: refuse U+0000 here as it does.
+          const refused = nulInBody(text, value);
+          if (refused !== null) reject(refused);
           else resolve(value);
         });
       });

@@ -11,8 +11,8 @@ import { AppError } from '../errors.js';
  * request line). Then the decoded values are searched precisely, so `"\\u0000"` (an escaped
  * backslash followed by `u0000`) is still accepted as the six characters it is.
  *
- * Routes that parse their body themselves (signed inbound channel bodies, leak reports) are not
- * covered here; the error handler's mapping of PostgreSQL's 22021 to a 400 is their safety net.
+ * Routes that parse their body themselves (signed inbound channel bodies, leak reports) call
+ * `nulInBody` once their signature is verified, so they refuse it with the same error.
  */
 export function registerNulRefusal(app: FastifyInstance): void {
   const parseJSON = app.getDefaultJsonParser('error', 'error');
@@ -22,10 +22,10 @@ export function registerNulRefusal(app: FastifyInstance): void {
     { parseAs: 'string' },
     function parseJsonWithoutNul(request, body, done) {
       parseJSON(request, body as string, (error, value) => {
-        if (error || !(body as string).includes('\\u0000')) return done(error, value);
-        const found = nulPath(value);
-        if (found === null) return done(null, value);
-        done(nulError('body', found), undefined);
+        if (error) return done(error, value);
+        const refused = nulInBody(body as string, value);
+        if (refused === null) return done(null, value);
+        done(refused, undefined);
       });
     },
   );
@@ -38,6 +38,16 @@ export function registerNulRefusal(app: FastifyInstance): void {
     if (inParams !== null) return done(nulError('params', inParams));
     done();
   });
+}
+
+/**
+ * The 400 for a JSON body (`text`, parsed as `value`) holding U+0000, or null when it holds none.
+ * Only a text holding the escape `\u0000` is searched.
+ */
+export function nulInBody(text: string, value: unknown): AppError | null {
+  if (!text.includes('\\u0000')) return null;
+  const found = nulPath(value);
+  return found === null ? null : nulError('body', found);
 }
 
 const PART: Record<'body' | 'querystring' | 'params', string> = {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { CoreDeps } from '../deps.js';
 import { invalidRequest, rateLimited } from '../errors.js';
 import { workspaceCaller } from '../http/caller.js';
+import { nulInBody } from '../http/nul-input.js';
 import { typed } from '../http/typed.js';
 import { AUTH_ERRORS } from '../http/schemas.js';
 import { retryAfterSeconds } from '../ratelimit/enforce.js';
@@ -115,6 +116,9 @@ export async function governanceRoutes(plugin: FastifyInstance, core: CoreDeps, 
             header('github-public-key-identifier'),
             header('github-public-key-signature'),
           );
+          // This scope parses its own JSON: refuse U+0000 as the app-wide parser does.
+          const refused = nulInBody(request.rawBody?.toString('utf8') ?? '', request.body);
+          if (refused !== null) throw refused;
         },
       },
       async function reportLeakedKeys(request, reply) {

@@ -224,3 +224,31 @@ function sendRaw(target: { id: string; secret: string }, body: string) {
     payload: body,
   });
 }
+
+test('a signed body holding the NUL character is 400 invalid_request and stores nothing; unsigned it is 401', async () => {
+  const before = await rowCounts(t);
+  const nul = await sendInbound(t, channel, { customer: { externalId: 'cus_nul' }, body: 'a\u0000b' });
+  assert.equal(nul.statusCode, 400, nul.body);
+  assert.equal(nul.json.code, 'invalid_request');
+  assert.deepEqual(nul.json.details, [
+    { path: '/body/body', message: 'contains the NUL character, which cannot be stored' },
+  ]);
+  const inKey = await sendInbound(t, channel, { ...MESSAGE, customer: { ...MESSAGE.customer, 'k\u0000': 'v' } });
+  assert.equal(inKey.statusCode, 400, inKey.body);
+  assert.deepEqual(inKey.json.details, [
+    { path: '/body/customer', message: 'has a field name that contains the NUL character, which cannot be stored' },
+  ]);
+  assert.deepEqual(await rowCounts(t), before);
+
+  const unsigned = await sendInbound(
+    t,
+    channel,
+    { customer: { externalId: 'cus_nul' }, body: 'a\u0000b' },
+    { secret: 'whsec_' + Buffer.from('not the channel secret, 32 bytes').toString('base64'), ip: freshIp() },
+  );
+  assert.equal(unsigned.statusCode, 401, 'the signature is checked first');
+
+  // An escaped backslash followed by `u0000` is six ordinary characters, and accepted.
+  const escaped = await sendInbound(t, channel, { customer: { externalId: 'cus_nul' }, body: 'a\\u0000b' });
+  assert.equal(escaped.statusCode, 201, escaped.body);
+});

@@ -152,6 +152,28 @@ test('a bad signature, an unknown signing key or no signature is 401 and revokes
   assert.equal((await me(a, safe.secret)).statusCode, 200, 'an unverified report revoked a key');
 });
 
+test('a signed report holding the NUL character is 400 invalid_request and revokes nothing; unsigned it is 401', async () => {
+  const live = await createKey('Named in a NUL report');
+  const candidates = [
+    { token: live.secret, type: 'woes_api_key', url: 'https://github.com/a\u0000b', source: 'commit' },
+  ];
+  const res = await report(a, candidates, { ip: '192.0.2.77' });
+  assert.equal(res.statusCode, 400, res.body);
+  assert.equal(res.json.code, 'invalid_request');
+  assert.deepEqual(res.json.details, [
+    { path: '/body/0/url', message: 'contains the NUL character, which cannot be stored' },
+  ]);
+  assert.ok(!res.body.includes(live.secret), 'the refusal echoes the token');
+  assert.equal((await me(a, live.secret)).statusCode, 200, 'a refused report revoked a key');
+  const unsigned = await a.request({
+    method: 'POST',
+    url: '/api/v1/keys/leaked',
+    payload: candidates,
+    remoteAddress: '192.0.2.77',
+  });
+  assert.equal(unsigned.statusCode, 401, 'the signature is checked first');
+});
+
 test('unknown, malformed, revoked and expired tokens all answer false_positive and nothing else', async () => {
   const revoked = await createKey('Already revoked');
   await a.request({ method: 'DELETE', url: `/api/v1/keys/${revoked.id}`, headers: bearer(owner.accessToken, ws) });
