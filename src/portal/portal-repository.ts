@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -15,6 +15,32 @@ export interface ActiveSession {
   customerId: string;
   expiresAt: number;
   absoluteExpiresAt: number;
+}
+
+const CUSTOMER_VIEW_COLUMNS = ['id', 'subject', 'status', 'createdAt', 'updatedAt'] as const;
+
+/**
+ * The conversation's message count and last message time as the customer sees them: internal
+ * notes neither count nor date it (the stored messageCount/lastMessageAt include them). Correlated
+ * subqueries of the same statement, over the messages_conversation index: no query per conversation.
+ */
+function customerVisibleCounts(workspaceId: string) {
+  return (eb: ExpressionBuilder<Database, 'conversations'>) => {
+    const visible = () =>
+      eb
+        .selectFrom('messages')
+        .whereRef('messages.conversationId', '=', 'conversations.id')
+        .where('messages.workspaceId', '=', workspaceId)
+        .where('messages.role', '!=', 'note');
+    return [
+      visible()
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .as('messageCount'),
+      visible()
+        .select((m) => m.fn.max('messages.createdAt').as('t'))
+        .as('lastMessageAt'),
+    ];
+  };
 }
 
 /** The SQL of the portal; every read of support data is bounded by workspace and customer. */
@@ -175,7 +201,8 @@ export const portalRepository = {
   async conversations(db: Executor, workspaceId: string, customerId: string) {
     return db
       .selectFrom('conversations')
-      .select(['id', 'subject', 'status', 'messageCount', 'lastMessageAt', 'createdAt', 'updatedAt'])
+      .select(CUSTOMER_VIEW_COLUMNS)
+      .select(customerVisibleCounts(workspaceId))
       .where('workspaceId', '=', workspaceId)
       .where('customerId', '=', customerId)
       .orderBy('id', 'desc')
@@ -186,7 +213,8 @@ export const portalRepository = {
   async conversation(db: Executor, workspaceId: string, customerId: string, id: string) {
     return db
       .selectFrom('conversations')
-      .select(['id', 'subject', 'status', 'messageCount', 'lastMessageAt', 'createdAt', 'updatedAt'])
+      .select(CUSTOMER_VIEW_COLUMNS)
+      .select(customerVisibleCounts(workspaceId))
       .where('workspaceId', '=', workspaceId)
       .where('customerId', '=', customerId)
       .where('id', '=', id)

@@ -210,8 +210,10 @@ function conversationView(row: {
   id: string;
   subject: string | null;
   status: string;
-  messageCount: number;
-  lastMessageAt: number | null;
+  /** Customer-visible messages only (a COUNT: a string from PostgreSQL). */
+  messageCount: number | string | null;
+  /** The last customer-visible message (MAX over a bigint: a string from PostgreSQL). */
+  lastMessageAt: number | string | null;
   createdAt: number;
   updatedAt: number;
 }) {
@@ -219,8 +221,8 @@ function conversationView(row: {
     id: row.id,
     subject: row.subject,
     status: row.status,
-    messageCount: Number(row.messageCount),
-    lastMessageAt: isoTime(row.lastMessageAt),
+    messageCount: Number(row.messageCount ?? 0),
+    lastMessageAt: row.lastMessageAt === null ? null : isoTime(Number(row.lastMessageAt)),
     createdAt: isoTime(row.createdAt)!,
     updatedAt: isoTime(row.updatedAt)!,
   };
