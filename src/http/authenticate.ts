@@ -4,7 +4,7 @@ import type { RateLimiter, RateRule } from '../ratelimit/rate-limiter.js';
 import { rateLimitHeaders, retryAfterSeconds } from '../ratelimit/enforce.js';
 import { hasCredentialInQuery } from '../security/redact.js';
 import { andThen, type MaybePromise } from '../lib/maybe-promise.js';
-import { bearerToken, hasDuplicateAuthorization } from './bearer.js';
+import { bearerOf } from './bearer.js';
 import { sendError } from './error-handler.js';
 import { anonymousCaller, withPrincipal, type RequestCaller } from './caller.js';
 import type { CredentialVerifier, Principal, RouteAuth } from './principal.js';
@@ -68,9 +68,8 @@ function authenticateRequest(
   deps: AuthenticationDeps,
 ): MaybePromise<AppError | null> {
   if (hasCredentialInQuery(request.url)) return CREDENTIAL_IN_URL;
-  const token = bearerToken(request.headers.authorization);
+  const token = bearerOf(request);
   if (token === null) return NO_CREDENTIAL;
-  if (hasDuplicateAuthorization(request.raw.rawHeaders)) return DUPLICATE_AUTHORIZATION;
   const workspaceHeader = workspaceIdHeader(request);
   const { limiter } = deps;
   // An IP that keeps presenting bad credentials is turned away before any lookup or
@@ -100,9 +99,6 @@ function authenticateRequest(
 const CREDENTIAL_IN_URL = unauthorized('Credentials are accepted only in the Authorization header, never in the URL.');
 const NO_CREDENTIAL = unauthorized('A valid credential is required: send Authorization: Bearer <token>.');
 const UNRECOGNISED = unauthorized('The credential is not recognised.');
-const DUPLICATE_AUTHORIZATION = invalidRequest('Send one Authorization header, not several.', [
-  { path: '/headers/authorization', message: 'must be sent once' },
-]);
 
 /** One point of the caller's budget: per API key (RateLimit-* headers) or per signed-in user. */
 function spendRequest(principal: Principal, limiter: RateLimiter, reply: FastifyReply): MaybePromise<AppError | null> {

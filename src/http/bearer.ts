@@ -1,12 +1,31 @@
-import { unauthorized } from '../errors.js';
+import { invalidRequest, unauthorized } from '../errors.js';
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
+/** The request as `bearerOf` reads it (a FastifyRequest). */
+interface WithAuthorization {
+  readonly headers: { readonly authorization?: string | undefined };
+  readonly raw: { readonly rawHeaders: readonly string[] };
+}
+
+const DUPLICATE_AUTHORIZATION = invalidRequest('Send one Authorization header, not several.', [
+  { path: '/headers/authorization', message: 'must be sent once' },
+]);
+
 /**
- * The token of an `Authorization: Bearer …` header: null when no header was sent, a 401 when
- * one was sent in another form. The authentication hook and the auth routes share it, so both
- * read a header the same way.
+ * The token of the request's `Authorization: Bearer …` header: null when none was sent, a 400
+ * when several were sent, a 401 when it has another form. Every reader of the header (the REST
+ * hook, the portal, the auth routes) goes through it, so all read it the same way. The raw
+ * header list is scanned for a second header only when one was sent.
  */
+export function bearerOf(request: WithAuthorization): string | null {
+  const header = request.headers.authorization;
+  if (header === undefined) return null;
+  if (hasDuplicateAuthorization(request.raw.rawHeaders)) throw DUPLICATE_AUTHORIZATION;
+  return bearerToken(header);
+}
+
+/** The token of one `Authorization` header's value (see `bearerOf`, which also refuses two). */
 export function bearerToken(header: string | undefined): string | null {
   if (header === undefined || header === '') return null;
   const match = BEARER.exec(header);

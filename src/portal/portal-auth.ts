@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import { rateLimited, unauthorized } from '../errors.js';
 import { retryAfterSeconds } from '../ratelimit/enforce.js';
+import { bearerOf } from '../http/bearer.js';
 import type { PortalCaller, PortalService } from './portal-service.js';
 
 declare module 'fastify' {
@@ -9,8 +10,6 @@ declare module 'fastify' {
     portal: PortalCaller | null;
   }
 }
-
-const BEARER = /^Bearer +([^\s]+) *$/i;
 
 /**
  * The portal endpoints' own authentication: only a `woesps_` portal session in
@@ -21,9 +20,9 @@ export function portalAuthenticator(portal: PortalService, limiter: RateLimiter)
   return async function authenticatePortal(request: FastifyRequest): Promise<void> {
     const blockedMs = limiter.blockedFor('failedCredentials', request.ip);
     if (blockedMs > 0) throw rateLimited(Math.ceil(blockedMs / 1000));
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (match === null) throw unauthorized('Portal endpoints need a portal session: Authorization: Bearer woesps_…');
-    const caller = await portal.authenticate(match[1]);
+    const token = bearerOf(request);
+    if (token === null) throw unauthorized('Portal endpoints need a portal session: Authorization: Bearer woesps_…');
+    const caller = await portal.authenticate(token);
     if (caller === null) {
       await limiter.consume('failedCredentials', request.ip, limiter.rules.failedCredentials);
       throw unauthorized('The portal session is not valid or has ended; ask for a new sign-in link.');

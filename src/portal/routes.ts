@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typed } from '../http/typed.js';
+import { bearerOf } from '../http/bearer.js';
 import { Type } from 'typebox';
 import { AppError, rateLimited, unauthorized } from '../errors.js';
 import { AUTH_ERRORS } from '../http/schemas.js';
@@ -161,7 +162,7 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
       },
     },
     async function claimPortalSession(request, reply) {
-      const token = /^Bearer +([^\s]+) *$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+      const token = bearerOf(request) ?? '';
       if (!claimMatches(request.headers.cookie, token)) {
         throw unauthorized('This sign-in link was not opened in this browser: open the link from your email here.');
       }

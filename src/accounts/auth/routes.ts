@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { unauthorized } from '../../errors.js';
-import { bearerToken } from '../../http/bearer.js';
+import { bearerOf } from '../../http/bearer.js';
 import { authenticatedCaller } from '../../http/caller.js';
 import { named } from '../../http/route-helpers.js';
 import { typed } from '../../http/typed.js';
@@ -74,7 +74,7 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
   }
   /** The signed-in user when a session token is sent (optional on accept-invite). */
   async function optionalUser(request: FastifyRequest): Promise<string | null> {
-    const token = bearerToken(request.headers.authorization);
+    const token = bearerOf(request);
     if (token === null) return null;
     return (await ctx.verifier.requireSession(token, request.caller)).userId;
   }
@@ -235,7 +235,7 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
     },
     async function signOut(request, reply) {
       let session: { sessionId: string; userId: string } | null = null;
-      const bearer = bearerToken(request.headers.authorization);
+      const bearer = bearerOf(request);
       if (bearer !== null) {
         session = await ctx.verifier.requireSession(bearer, request.caller);
       } else {
