@@ -17,6 +17,8 @@ export interface IssueApiKeyInput {
   rolledFrom?: string | null;
   /** Normalised IP allowlist (normaliseAllowedIps); empty or absent: any address. */
   allowedIps?: readonly string[];
+  /** The creator recorded instead of the caller (a key rolling itself passes on its own creator). */
+  createdBy?: { type: string; id: string | null };
 }
 
 /**
@@ -43,8 +45,8 @@ export async function issueApiKey(
     last4,
     scopes: JSON.stringify(scopes),
     createdAt: now,
-    createdByType: caller.actor.type,
-    createdById: caller.actor.id,
+    createdByType: input.createdBy?.type ?? caller.actor.type,
+    createdById: input.createdBy === undefined ? caller.actor.id : input.createdBy.id,
     expiresAt: input.expiresAt,
     revokedAt: null,
     lastUsedAt: null,

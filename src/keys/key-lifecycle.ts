@@ -2,7 +2,7 @@ import type { CoreDeps } from '../deps.js';
 import { conflict } from '../errors.js';
 import type { WorkspaceCaller } from '../http/caller.js';
 import { issueApiKey } from './issue-key.js';
-import { revokeApiKeyRow } from './revoke-key.js';
+import { revokeApiKeyRow, revokeDescendants } from './revoke-key.js';
 import { keyRepository as repo } from './key-repository.js';
 import type { ApiKeyView } from './key-view.js';
 import type { KeyRecords } from './key-records.js';
@@ -51,7 +51,8 @@ export class KeyLifecycle {
     const logged = await this.core.db.transaction().execute(async (trx) => {
       const row = await this.records.require(workspaceId, id, { executor: trx, lock: true });
       assertWithinScopes(caller.principal, JSON.parse(row.scopes) as string[]);
-      if (row.revokedAt !== null) return [];
+      // Already revoked (perhaps before revocations cascaded): its descendants still go.
+      if (row.revokedAt !== null) return revokeDescendants(this.core, trx, row, caller);
       // The keys it created or rolled go with it (revokeApiKeyRow), each announced below.
       return revokeApiKeyRow(this.core, trx, row, caller, this.records.pendingLastUsedAt(row.id));
     });
@@ -74,6 +75,10 @@ export class KeyLifecycle {
     const requested = requestedExpiry(next, this.core.clock.now(), ROLL_FIELDS);
     const policy = await loadKeyPolicy(this.core.db, workspaceId);
     const { issued, logged } = await this.core.db.transaction().execute(async (trx) => {
+      // Two key rows are locked here, the caller's and the rolled one: in id order, as a cascading
+      // revocation locks a parent before the keys it made, so the two never wait on each other.
+      const callerFirst = caller.principal.type === 'api_key' && caller.principal.keyId < id;
+      const callerCeiling = callerFirst ? await this.records.callerExpiry(caller, trx) : undefined;
       const row = await this.records.require(workspaceId, id, { executor: trx, lock: true });
       const scopes = JSON.parse(row.scopes) as string[];
       // Rolling reveals a secret with the old key's power: the same subset rule as creating.
@@ -83,7 +88,7 @@ export class KeyLifecycle {
       const oldExpiry = Math.min(now + expiresIn * 1000, row.expiresAt === null ? Infinity : Number(row.expiresAt));
       // Rolling is rotation, not renewal: dropping the expiry would turn a 30-day key into a forever key.
       const inherited = row.expiresAt === null ? null : now + (Number(row.expiresAt) - Number(row.createdAt));
-      const ceiling = await this.records.callerExpiry(caller, trx);
+      const ceiling = callerCeiling === undefined ? await this.records.callerExpiry(caller, trx) : callerCeiling;
       const successor = await issueApiKey(this.core, trx, caller, {
         workspaceId,
         name: row.name,
@@ -96,6 +101,9 @@ export class KeyLifecycle {
         ),
         allowedIps: row.allowedIps === null ? [] : (JSON.parse(row.allowedIps) as string[]),
         rolledFrom: row.id,
+        // A key rolling itself makes its replacement, not its child: the successor's lineage is the
+        // old key's (revoking the old key after the roll, the usual rotation, leaves the successor).
+        ...(rollsItself(caller, row.id) ? { createdBy: { type: row.createdByType, id: row.createdById } } : {}),
       });
       await repo.markRolled(trx, row.id, successor.id, oldExpiry);
       await this.core.audit.record(trx, caller, {
@@ -119,4 +127,8 @@ function successorExpiry(policy: KeyPolicy, wanted: number | null, explicit: boo
   const expiresAt = explicit ? wanted : capToPolicy(policy, wanted, now);
   assertExpiryAllowed(policy, expiresAt, now, '/body');
   return expiresAt;
+}
+
+function rollsItself(caller: WorkspaceCaller, keyId: string): boolean {
+  return caller.principal.type === 'api_key' && caller.principal.keyId === keyId;
 }

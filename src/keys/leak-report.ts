@@ -92,7 +92,12 @@ export class LeakReports {
   ): Promise<ApiKeyRow | null> {
     const revoked = await this.core.db.transaction().execute(async (trx) => {
       const found = await repo.findByHash(trx, hash);
-      if (found === undefined || found.revokedAt !== null) return null;
+      if (found === undefined) return null;
+      if (found.revokedAt !== null) {
+        // Revoked before revocations cascaded, its children may still be live: they go now.
+        const children = await revokeDescendants(this.core, trx, found, from, SCANNER);
+        return children.length === 0 ? null : { row: null, logged: children };
+      }
       if (found.expiresAt !== null && Number(found.expiresAt) <= now) return null;
       await keyRepository.revoke(trx, found.id, now);
       // The report comes from GitHub's scanner, not a principal of the workspace: audited as it.

@@ -5,7 +5,7 @@ import { isId } from '../storage/ids.js';
 import { issueApiKey } from './issue-key.js';
 import { keyRepository as repo } from './key-repository.js';
 import { toKeyView, type ApiKeyView } from './key-view.js';
-import { revokeApiKeyRow } from './revoke-key.js';
+import { revokeApiKeyRow, revokeDescendants } from './revoke-key.js';
 import type { UsageBuffer } from './usage-buffer.js';
 import { cliCaller } from '../http/caller.js';
 
@@ -49,17 +49,19 @@ export class OperatorKeys {
   /** Revokes by id in whichever workspace holds it, with the keys it made; `already` when it was revoked before. */
   async revoke(id: string): Promise<{ already: boolean; warning: FastPathWarning }> {
     if (!isId(id, 'key')) throw notFound('API key');
-    const logged = await this.core.db.transaction().execute(async (trx) => {
+    const { already, logged } = await this.core.db.transaction().execute(async (trx) => {
       const row = await repo.findInAnyWorkspace(trx, id, this.core.storage.dialect);
       if (row === undefined) throw notFound('API key');
-      if (row.revokedAt !== null) return null;
+      const caller = cliCaller(row.workspaceId);
+      // Revoked before (perhaps before revocations cascaded): the keys it made still go.
+      if (row.revokedAt !== null)
+        return { already: true, logged: await revokeDescendants(this.core, trx, row, caller) };
       const pending = this.usage.peek(row.id)?.lastUsedAt ?? null;
-      return revokeApiKeyRow(this.core, trx, row, cliCaller(row.workspaceId), pending);
+      return { already: false, logged: await revokeApiKeyRow(this.core, trx, row, caller, pending) };
     });
-    if (logged === null) return { already: true, warning: null };
     // The key and every key it created or rolled; the first failed push is the warning.
     let warning: FastPathWarning = null;
     for (const entry of logged) warning = (await this.core.bus.announce(entry)) ?? warning;
-    return { already: false, warning };
+    return { already, warning };
   }
 }

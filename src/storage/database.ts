@@ -292,6 +292,8 @@ const UNAVAILABLE_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '57014', // query_canceled: statement_timeout
+  '40P01', // deadlock_detected: PostgreSQL aborted one of two transactions; a retry succeeds
+  '40001', // serialization_failure: likewise
   QUERY_TIMEOUT_CODE,
   '08000',
   '08001',

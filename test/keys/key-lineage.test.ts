@@ -129,3 +129,37 @@ test('a revoked key cannot create or roll a key, even before its revocation reac
   const listed = await api(a, 'GET', '/keys?limit=100', admin.secret);
   assert.ok(!(listed.json.data as any[]).some((k) => k.name === 'late'));
 });
+
+test('a key that rolls itself hands over its place: revoking the old key after the roll leaves the successor', async () => {
+  const parent = await child(admin.secret, 'P2', ['keys.write', 'conversations.read']);
+  const self = await child(parent.secret, 'Self', ['keys.write', 'conversations.read']);
+  const rolled = await api(a, 'POST', `/keys/${self.id}/roll`, self.secret, { expiresIn: 3600 });
+  assert.equal(rolled.statusCode, 201, rolled.body);
+  const successor = { id: rolled.json.id as string, secret: rolled.json.secret as string };
+  // Its creator is the old key's creator, not the old key.
+  assert.deepEqual((await api(a, 'GET', `/keys/${successor.id}`, admin.secret)).json.createdBy, {
+    type: 'api_key',
+    id: parent.id,
+  });
+  // The usual rotation: roll, then revoke the old key at once.
+  assert.equal((await api(a, 'DELETE', `/keys/${self.id}`, successor.secret)).statusCode, 204);
+  await refused(self.secret, 'the old key');
+  assert.deepEqual(await me(successor.secret), [200, 200]);
+  // The lineage goes on: revoking the old key's creator still takes the successor.
+  assert.equal((await api(a, 'DELETE', `/keys/${parent.id}`, admin.secret)).statusCode, 204);
+  await refused(successor.secret, 'the successor, with its lineage');
+});
+
+test('a key revoked before revocations cascaded still takes its live children when revoked again, by the API or the CLI', async () => {
+  const { operatorKeys } = (a.app.woes as unknown as { services: CoreServices }).services;
+  for (const how of ['api', 'cli'] as const) {
+    const parent = await child(admin.secret, `Old-${how}`, ['keys.write', 'conversations.read']);
+    const kid = await child(parent.secret, `Kid-${how}`);
+    // As the version before this one left it: the parent revoked, its child untouched.
+    await a.app.woes.db.updateTable('apiKeys').set({ revokedAt: Date.now() }).where('id', '=', parent.id).execute();
+    assert.equal((await api(b, 'GET', '/me', kid.secret)).statusCode, 200, 'the orphan still works');
+    if (how === 'api') assert.equal((await api(a, 'DELETE', `/keys/${parent.id}`, admin.secret)).statusCode, 204);
+    else assert.equal((await operatorKeys.revoke(parent.id)).already, true);
+    await refused(kid.secret, `the orphan (${how})`);
+  }
+});
