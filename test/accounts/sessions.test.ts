@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { createTestApp, TestClock } from '../helpers/app.js';
 import { PASSWORD, bearer, signIn, signUp } from './helpers.js';
+import { endSession, slideSession } from '../../src/accounts/auth/session-repository.js';
 
 test('access token: EdDSA with kid, verifiable with /.well-known/jwks.json, 15 minutes, then token_expired', async () => {
   const clock = new TestClock();
@@ -264,6 +265,55 @@ test('x-workspace-id: required with a session on workspace routes, 403 for a non
     assert.equal(mass.statusCode, 400, 'plan is not writable here');
     const noSession = await t.request({ method: 'GET', url: '/api/v1/workspaces' });
     assert.equal(noSession.statusCode, 401);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a sign-out landing between a refresh’s read and its slide: 401, no new token, the ended expiry stays', async () => {
+  const clock = new TestClock();
+  const t = await createTestApp({ clock });
+  try {
+    const user = await signUp(t, 'race@example.com');
+    const db = t.app.woes.db;
+    const { id: sessionId } = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('userId', '=', user.userId)
+      .executeTakeFirstOrThrow();
+    const tokensBefore = await db.selectFrom('refreshTokens').selectAll().where('familyId', '=', sessionId).execute();
+    clock.advance(60_000);
+    // The refresh reads the session, then opens its transaction: the sign-out commits in between.
+    const transaction = db.transaction;
+    db.transaction = function racedBySignOut(this: typeof db) {
+      db.transaction = transaction;
+      const builder = transaction.call(db);
+      return {
+        execute: async (work: Parameters<typeof builder.execute>[0]) => {
+          await endSession(db, sessionId, 'sign_out', clock.now());
+          return builder.execute(work);
+        },
+      } as unknown as ReturnType<typeof transaction>;
+    };
+    const refreshed = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: user.refreshToken },
+    });
+    db.transaction = transaction;
+    assert.equal(refreshed.statusCode, 401, refreshed.body);
+    assert.equal(refreshed.json.code, 'unauthorized');
+    const session = await db
+      .selectFrom('sessions')
+      .select(['endedAt', 'expiresAt', 'endedReason'])
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    assert.equal(session.endedReason, 'sign_out');
+    assert.equal(Number(session.expiresAt), Number(session.endedAt), 'the ended session’s expiry moved on');
+    const tokensAfter = await db.selectFrom('refreshTokens').select('id').where('familyId', '=', sessionId).execute();
+    assert.equal(tokensAfter.length, tokensBefore.length, 'a refresh token was issued for an ended session');
+    // The repository refuses on its own too, whoever calls it.
+    assert.equal(await slideSession(db, sessionId, clock.now()), false);
   } finally {
     await t.close();
   }

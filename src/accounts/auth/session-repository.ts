@@ -71,13 +71,20 @@ export async function spendRefreshToken(executor: Executor, tokenId: string, now
   return Number(spent.numUpdatedRows) === 1;
 }
 
-/** A refresh moves the session's expiry on. */
-export async function slideSession(executor: Executor, sessionId: string, now: number): Promise<void> {
-  await executor
+/**
+ * A refresh moves a live session's expiry on; false when the session has ended or expired since
+ * the refresh read it (a concurrent sign-out): a dead session's expiry never moves later, which
+ * the sweep relies on.
+ */
+export async function slideSession(executor: Executor, sessionId: string, now: number): Promise<boolean> {
+  const slid = await executor
     .updateTable('sessions')
     .set({ lastRefreshedAt: now, expiresAt: now + REFRESH_TTL_MS })
     .where('id', '=', sessionId)
-    .execute();
+    .where('endedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .executeTakeFirst();
+  return Number(slid.numUpdatedRows) === 1;
 }
 
 /** The live session an unused refresh token belongs to. */

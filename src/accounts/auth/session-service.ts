@@ -29,6 +29,9 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+/** One answer for every refused refresh: unknown, spent, expired or of an ended session. */
+const invalidRefreshToken = () => unauthorized('The refresh token is not valid.');
+
 /**
  * Sessions are refresh-token families. Every refresh rotates the token; presenting a token
  * that was already used means it leaked (or a race), so the whole family is ended.
@@ -63,17 +66,19 @@ export class SessionStore {
 
   /** Rotates a refresh token. Reuse of a spent token ends the family and answers 401. */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
-    if (!REFRESH_TOKEN_SHAPE.test(refreshToken)) throw unauthorized('The refresh token is not valid.');
+    if (!REFRESH_TOKEN_SHAPE.test(refreshToken)) throw invalidRefreshToken();
     const now = this.core.clock.now();
     const row = await findRefreshToken(this.core.db, sha256(refreshToken));
     if (!row || row.endedAt !== null || Number(row.expiresAt) <= now || Number(row.tokenExpiresAt) <= now) {
-      throw unauthorized('The refresh token is not valid.');
+      throw invalidRefreshToken();
     }
     if (row.usedAt !== null) return this.reuseDetected(row.sessionId);
     const issued = await this.core.db.transaction().execute(async (trx) => {
       // The conditional update is the lock: of two concurrent uses of one token, one wins.
       if (!(await spendRefreshToken(trx, row.tokenId, now))) return null;
-      await slideSession(trx, row.sessionId, now);
+      // Ended since it was read (a sign-out racing this refresh): refused as an ended session is,
+      // and the rollback leaves no new token and the session's expiry where its end put it.
+      if (!(await slideSession(trx, row.sessionId, now))) throw invalidRefreshToken();
       return this.newRefreshToken(trx, row.sessionId, now);
     });
     if (issued === null) return this.reuseDetected(row.sessionId);
@@ -138,7 +143,7 @@ export class SessionStore {
       { event: 'session.refresh_reuse', sessionId },
       'refresh token reused: session family revoked',
     );
-    throw unauthorized('The refresh token is not valid.');
+    throw invalidRefreshToken();
   }
 
   private async newRefreshToken(executor: Executor, sessionId: string, now: number): Promise<string> {
