@@ -72,6 +72,21 @@ export class KeyGovernanceJob {
     const warned: string[] = [];
     const claimedRows: ApiKeyRow[] = [];
     const policies = new Map<string, boolean>();
+    // Every key claimed is mailed, even when a later one fails: a claim is never made twice.
+    try {
+      await this.claimExpiring(now, policies, warned, claimedRows);
+    } finally {
+      if (claimedRows.length > 0) await this.emailOwners(claimedRows);
+    }
+    return warned;
+  }
+
+  private async claimExpiring(
+    now: number,
+    policies: Map<string, boolean>,
+    warned: string[],
+    claimedRows: ApiKeyRow[],
+  ): Promise<void> {
     for (const row of await repo.expiringKeys(this.core.db, now, now + EXPIRY_WARNING_MS)) {
       let warn = policies.get(row.workspaceId);
       if (warn === undefined) {
@@ -94,8 +109,6 @@ export class KeyGovernanceJob {
       warned.push(row.id);
       claimedRows.push(row);
     }
-    await this.emailOwners(claimedRows);
-    return warned;
   }
 
   /** One digest per owner address, whatever number of keys (and of their workspaces) it lists. */

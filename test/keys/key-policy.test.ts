@@ -4,6 +4,7 @@ import { createTestApp, TestClock, type TestApp } from '../helpers/app.js';
 import { bearer as keyBearer, createApiKey } from '../helpers/fixtures.js';
 import { bearer, outbox, signIn, signUp, waitFor } from '../accounts/helpers.js';
 import { webhookOutbox } from '../../src/events/webhook-outbox.js';
+import { governanceRepository } from '../../src/keys/governance-repository.js';
 import type { KeyGovernanceJob } from '../../src/keys/governance-job.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -150,4 +151,36 @@ test('owners get one email and one key.expiring event 7 days before expiry', asy
   await new Promise((r) => setTimeout(r, 200));
   assert.equal(expiringMail().length, 1);
   assert.equal((await webhookOutbox.list(t.app.woes.db, ws, { type: 'key.expiring' })).length, 1);
+});
+
+test('a run that fails half-way still mails the keys it already claimed (a claim is never made twice)', async () => {
+  await refreshOwner();
+  const names = ['Half-way A', 'Half-way B'];
+  for (const name of names) {
+    const created = await api('POST', '/keys', { name, scopes: ['read'], expiresIn: 6 * 24 * 3600 });
+    assert.equal(created.statusCode, 201, created.body);
+  }
+  const original = governanceRepository.claimExpiryWarning;
+  let calls = 0;
+  governanceRepository.claimExpiryWarning = async (...args) => {
+    calls += 1;
+    if (calls === 2) throw new Error('the database went away');
+    return original.apply(governanceRepository, args);
+  };
+  try {
+    await assert.rejects(job().run(), /the database went away/);
+  } finally {
+    governanceRepository.claimExpiryWarning = original;
+  }
+  const mailed = () =>
+    outbox(t).filter((m) => m.to.includes('policy-owner@example.com') && names.some((n) => m.text.includes(n)));
+  const [mail] = await waitFor(() => (mailed().length > 0 ? mailed() : null));
+  const listed = names.filter((n) => mail.text.includes(n));
+  assert.equal(listed.length, 1, 'the one claimed key is mailed');
+  // The next run claims and mails the other; the first is not mailed again.
+  await job().run();
+  await waitFor(() => (mailed().length > 1 ? mailed() : null));
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(mailed().length, 2);
+  assert.ok(!mailed()[1].text.includes(listed[0]), 'the claimed key is not mailed twice');
 });
