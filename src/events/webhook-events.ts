@@ -1,5 +1,4 @@
-import type { Static } from 'typebox';
-import { Literals } from '../http/schemas.js';
+import { Type, type Static } from 'typebox';
 import type { Scope } from '../scopes/scopes.js';
 
 /**
@@ -17,7 +16,13 @@ export const WEBHOOK_EVENT_TYPES = [
   'key.expiring',
 ] as const;
 
-export const WebhookEventType = Literals(WEBHOOK_EVENT_TYPES, {
+/**
+ * A string enum (not an anyOf of constants): /openapi.json has it as the named component
+ * WebhookEventType, so generated clients get the union, and a bad value is one validation error
+ * listing the allowed types.
+ */
+export const WebhookEventType = Type.Enum([...WEBHOOK_EVENT_TYPES], {
+  type: 'string',
   title: 'WebhookEventType',
   description: 'A webhook event type; the delivered `data` is the resource the event names, as the API returns it.',
 });

@@ -132,6 +132,9 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
     } else if (typeof params.additionalProperty === 'string') {
       path += `/${params.additionalProperty}`;
       message = UNKNOWN_FIELD;
+    } else if (issue.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+      // The schema's own values (never the caller's text): say which ones are allowed.
+      message = `must be one of ${params.allowedValues.map(String).join(', ')}`;
     }
     return { path, message };
   });

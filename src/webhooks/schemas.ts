@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { WEBHOOK_EVENT_TYPES } from '../events/webhook-events.js';
+import { WEBHOOK_EVENT_TYPES, WebhookEventType } from '../events/webhook-events.js';
 import { Literals, Nullable, Timestamp } from '../http/schemas.js';
 
 /** Request and response schemas of the outbound webhooks (SPEC §7). */
@@ -12,7 +12,8 @@ const Url = Type.String({
   maxLength: 2048,
   description: 'An `https` (or `http`) URL on a public address',
 });
-const Events = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+// The items are the named component WebhookEventType, so generated clients get the union of types.
+const Events = Type.Array(WebhookEventType, {
   minItems: 1,
   maxItems: WEBHOOK_EVENT_TYPES.length,
   description: `Event types: ${EVENT_LIST}`,
@@ -31,7 +32,7 @@ export const WebhookEndpoint = Type.Object(
     id: Type.String(),
     url: Type.String(),
     description: Nullable(Type.String()),
-    events: Type.Array(Type.String()),
+    events: Type.Array(WebhookEventType),
     status: Status,
     disabledReason: Nullable(
       Type.String({ description: '`manual`, `gone` (the receiver answered 410) or `failing` (3 days of failures)' }),

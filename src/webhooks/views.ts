@@ -1,3 +1,4 @@
+import type { WebhookEventType } from '../events/webhook-events.js';
 import { isoTime } from '../http/schemas.js';
 import type { AttemptRow, DeliveryWithType } from './delivery-repository.js';
 import type { EndpointRow } from './endpoint-repository.js';
@@ -10,7 +11,8 @@ export function toEndpointView(row: EndpointRow, now: number): WebhookEndpointVi
     id: row.id,
     url: row.url,
     description: row.description,
-    events: JSON.parse(row.events) as string[],
+    // Written by the service only after checking each type against WEBHOOK_EVENT_TYPES.
+    events: JSON.parse(row.events) as WebhookEventType[],
     status: row.status,
     disabledReason: row.disabledReason,
     previousSecretExpiresAt: previousLive ? isoTime(row.previousSecretExpiresAt) : null,

@@ -1989,7 +1989,7 @@ export interface components {
             createdAt: string;
             description: string | null;
             disabledReason: string | null;
-            events: string[];
+            events: components["schemas"]["WebhookEventType"][];
             id: string;
             previousSecretExpiresAt: string | null;
             status: "enabled" | "disabled";
@@ -2003,7 +2003,7 @@ export interface components {
             createdAt: string;
             description: string | null;
             disabledReason: string | null;
-            events: string[];
+            events: components["schemas"]["WebhookEventType"][];
             id: string;
             previousSecretExpiresAt: string | null;
             /** @description The `whsec_…` signing secret. Shown only in this response. */
@@ -2013,6 +2013,12 @@ export interface components {
             updatedAt: string;
             url: string;
         };
+        /**
+         * WebhookEventType
+         * @description A webhook event type; the delivered `data` is the resource the event names, as the API returns it.
+         * @enum {string}
+         */
+        WebhookEventType: "conversation.created" | "conversation.updated" | "message.created" | "customer.created" | "key.revoked" | "key.expiring";
         /** WidgetConversation */
         WidgetConversation: {
             /** Format: date-time */
@@ -8538,7 +8544,7 @@ export interface operations {
                 "application/json": {
                     description?: string;
                     /** @description Event types: conversation.created, conversation.updated, message.created, customer.created, key.revoked, key.expiring */
-                    events: string[];
+                    events: components["schemas"]["WebhookEventType"][];
                     /** @description An `https` (or `http`) URL on a public address */
                     url: string;
                 };
@@ -8812,7 +8818,7 @@ export interface operations {
                 "application/json": {
                     description?: string | null;
                     /** @description Event types: conversation.created, conversation.updated, message.created, customer.created, key.revoked, key.expiring */
-                    events?: string[];
+                    events?: components["schemas"]["WebhookEventType"][];
                     status?: "enabled" | "disabled";
                     /** @description An `https` (or `http`) URL on a public address */
                     url?: string;

@@ -153,7 +153,7 @@ export function WebhooksPage() {
   const canManage = useCan('webhooks.write');
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<string[]>(['conversation.created']);
+  const [events, setEvents] = useState<Schemas['WebhookEventType'][]>(['conversation.created']);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const list = useLoader(
     async () => (await api.call(() => api.http.GET('/api/v1/webhooks', { params: { query: { limit: 100 } } }))).data,
@@ -174,7 +174,7 @@ export function WebhooksPage() {
     event.preventDefault();
     void create.run();
   }
-  function toggle(type: string, on: boolean): void {
+  function toggle(type: Schemas['WebhookEventType'], on: boolean): void {
     setEvents((current) => (on ? [...current, type] : current.filter((e) => e !== type)));
   }
   return (
