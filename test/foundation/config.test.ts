@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { testSecrets } from '../helpers/env.js';
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -44,7 +45,7 @@ test('a malformed DATABASE_URL names the variable', () => {
 test('scale-out mode requires the signing and master keys', () => {
   assert.equal(configError({ DATABASE_URL: 'postgres://localhost/db' }).variable, 'WOES_SIGNING_KEY');
   assert.equal(
-    configError({ DATABASE_URL: 'postgres://localhost/db', WOES_SIGNING_KEY: 'k' }).variable,
+    configError({ DATABASE_URL: 'postgres://localhost/db', WOES_SIGNING_KEY: testSecrets().WOES_SIGNING_KEY }).variable,
     'WOES_MASTER_KEY',
   );
   assert.equal(configError({ WOES_MASTER_KEY: 'c2hvcnQ=' }).variable, 'WOES_MASTER_KEY');
@@ -110,7 +111,10 @@ test('WOES_MAIL_FROM: an address or Name <address>; unset keeps the default send
 });
 
 test('PostgreSQL and Redis on this machine may be given as Unix sockets', () => {
-  const secrets = { WOES_SIGNING_KEY: 'k', WOES_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') };
+  const secrets = {
+    WOES_SIGNING_KEY: testSecrets().WOES_SIGNING_KEY,
+    WOES_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+  };
   for (const url of [
     'postgres://woes@%2Fvar%2Frun%2Fpostgresql/woes',
     'postgresql:///woes?host=/var/run/postgresql&user=woes',
