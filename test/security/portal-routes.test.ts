@@ -70,6 +70,7 @@ test('every portal route refuses server keys, agent sessions and widget keys', a
     'GET /api/v1/portal/conversations',
     'GET /api/v1/portal/conversations/:id',
     'POST /api/v1/portal/conversations/:id/messages',
+    'POST /api/v1/portal/session/claim',
   ]);
   const others: Record<string, Record<string, string>> = {
     'no credential': {},
