@@ -113,7 +113,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     done();
   });
   registerErrorHandling(app);
-  await registerOpenAPI(app, VERSION);
+  await registerOpenAPI(app, VERSION, config.publicUrl.startsWith('https:'));
   registerAuthentication(app, {
     verifiers: modules.flatMap((m) => m.credentials ?? []),
     limiter: core.limiter,

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { contentSecurityPolicy, setSecurityHeaders } from './security-headers.js';
 import swagger from '@fastify/swagger';
 import swaggerUI from '@fastify/swagger-ui';
 import { hoistTitledSchemas } from './openapi-components.js';
@@ -28,7 +29,8 @@ const RESPONSE_HEADERS: Record<string, Json> = {
 const ref = (name: string): Json => ({ $ref: `#/components/headers/${name}` });
 
 /** The OpenAPI 3.1 document, generated from the route schemas, and the reference UI at /docs. */
-export async function registerOpenAPI(app: FastifyInstance, version: string): Promise<void> {
+/** `https`: the public URL is https, so the reference UI's answers carry Strict-Transport-Security too. */
+export async function registerOpenAPI(app: FastifyInstance, version: string, https = false): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -79,7 +81,7 @@ export async function registerOpenAPI(app: FastifyInstance, version: string): Pr
   await app.register(async function docs(scope) {
     // Every answer of the reference UI (its page, scripts, styles, /docs/json) and of /openapi.json.
     scope.addHook('onSend', function docsSecurityHeaders(_request, reply, payload, done) {
-      setDocsSecurityHeaders(reply);
+      setSecurityHeaders(reply, { https, policy: DOCS_CONTENT_SECURITY_POLICY });
       done(null, payload);
     });
     await scope.register(swaggerUI, {
@@ -102,27 +104,11 @@ export async function registerOpenAPI(app: FastifyInstance, version: string): Pr
  * Nothing may frame it.
  */
 const SWAGGER_UI_INLINE_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
-export const DOCS_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "script-src-attr 'none'",
-  `style-src 'self' ${SWAGGER_UI_INLINE_STYLE}`,
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-function setDocsSecurityHeaders(reply: FastifyReply): void {
-  reply.header('content-security-policy', DOCS_CONTENT_SECURITY_POLICY);
-  // Older browsers that ignore frame-ancestors.
-  reply.header('x-frame-options', 'DENY');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('x-content-type-options', 'nosniff');
-}
+export const DOCS_CONTENT_SECURITY_POLICY = contentSecurityPolicy({
+  'script-src-attr': "'none'",
+  'style-src': `'self' ${SWAGGER_UI_INLINE_STYLE}`,
+  'font-src': "'self' data:",
+});
 
 function finishDocument(document: Json): Json {
   hoistTitledSchemas(document);

@@ -14,6 +14,7 @@ import {
   isWellFormedSessionToken,
 } from './portal-tokens.js';
 import type { PortalSupport } from './support-adapter.js';
+import { SerialQueue } from '../lib/serial-queue.js';
 
 export const LINK_LIFETIME_MS = 15 * 60_000;
 /** One opaque session token with a sliding expiry: idle for 30 minutes, or 12 hours after sign-in, it ends. */
@@ -37,13 +38,15 @@ export type PortalCaller = ActiveSession;
  * request at a time, in the background.
  */
 export class PortalService {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue: SerialQueue;
 
   constructor(
     private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit' | 'config' | 'logger'>,
     private readonly mailer: PortalMailer,
     private readonly support: PortalSupport,
-  ) {}
+  ) {
+    this.queue = new SerialQueue(core.logger);
+  }
 
   /** Always returns at once; a link is mailed only to a live customer of a workspace whose portal is on. */
   requestLink(workspaceId: string, email: string, facts: RequestCaller): void {
@@ -51,20 +54,12 @@ export class PortalService {
     const token = generateLinkToken();
     const tokenHash = hashToken(token);
     const address = email.trim().toLowerCase();
-    this.queue = this.queue
-      .then(() => this.mailLink(workspaceId, address, token, tokenHash, facts))
-      .catch((error: unknown) =>
-        this.core.logger.error({ err: { message: (error as Error).message } }, 'portal link not sent'),
-      );
+    this.queue.push('portal link', () => this.mailLink(workspaceId, address, token, tokenHash, facts));
   }
 
   /** Resolves once every link asked for so far has been written and handed to the mailer. */
   async idle(): Promise<void> {
-    let seen: Promise<void>;
-    do {
-      seen = this.queue;
-      await seen;
-    } while (seen !== this.queue);
+    await this.queue.idle();
     await this.mailer.idle();
   }
 

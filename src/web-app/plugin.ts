@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { isLocalSetup, registerOutboxLink, registerPortalOutboxLink } from './outbox-link.js';
-import { setSecurityHeaders } from './security-headers.js';
+import { setSecurityHeaders } from '../http/security-headers.js';
 
 /** web/dist, from src/web-app (tsx) and from dist/web-app (compiled) alike. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));

@@ -16,6 +16,7 @@ import {
   type UserView,
 } from './user-repository.js';
 import { createWorkspace } from '../workspaces/workspace-repository.js';
+import { SerialQueue } from '../../lib/serial-queue.js';
 
 /**
  * Registration, email verification and password reset. Every answer that takes an email is
@@ -23,9 +24,11 @@ import { createWorkspace } from '../workspaces/workspace-repository.js';
  * and the resend and reset lookups themselves happen after the answer.
  */
 export class Registration {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue: SerialQueue;
 
-  constructor(private readonly ctx: AccountsContext) {}
+  constructor(private readonly ctx: AccountsContext) {
+    this.queue = new SerialQueue(ctx.core.logger);
+  }
 
   async register(input: { email: string; password: string; name: string; workspaceName?: string }): Promise<void> {
     const { core, hasher, mailer } = this.ctx;
@@ -111,11 +114,7 @@ export class Registration {
 
   /** Resolves once every queued link has been written and handed to the mailer, and the mailer is idle. */
   async idle(): Promise<void> {
-    let seen: Promise<void>;
-    do {
-      seen = this.queue;
-      await seen;
-    } while (seen !== this.queue);
+    await this.queue.idle();
     await this.ctx.mailer.idle();
   }
 
@@ -125,9 +124,7 @@ export class Registration {
    * never reaches a caller or leaves a rejected promise behind.
    */
   private later(what: string, work: () => Promise<void>): void {
-    this.queue = this.queue.then(work).catch((error: unknown) => {
-      this.ctx.core.logger.error({ err: { message: (error as Error).message } }, `${what} not sent`);
-    });
+    this.queue.push(what, work);
   }
 
   /** Sets the new password and ends every session of the user, on every instance. */
