@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../storage/database.js';
+import { pgDriver } from '../lib/drivers.js';
 import { errorFacts, type PushChannel, type PushHandlers } from './push-channel.js';
 
 const MAX_BACKOFF_MS = 1000;
@@ -45,7 +46,7 @@ export class PgNotifyChannel implements PushChannel {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 2000 });
+    const client = new (pgDriver().Client)({ connectionString: this.url, connectionTimeoutMillis: 2000 });
     let failed = false;
     const onLost = (error?: unknown) => {
       if (failed || this.closed) return;

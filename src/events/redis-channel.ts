@@ -1,5 +1,6 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
+import { redisClient } from '../lib/drivers.js';
 import { errorFacts, type PushChannel, type PushHandlers } from './push-channel.js';
 
 const CLIENT_OPTIONS: RedisOptions = {
@@ -90,7 +91,7 @@ export class RedisChannel implements PushChannel {
   }
 
   private client(options: RedisOptions, role: string): Redis {
-    const client = new Redis(this.url, { ...CLIENT_OPTIONS, ...options });
+    const client = new (redisClient())(this.url, { ...CLIENT_OPTIONS, ...options });
     client.on('error', (error: unknown) => {
       this.lastError = errorFacts(error);
       this.logger.debug({ err: this.lastError, role }, 'Redis connection error (invalidations)');

@@ -1,9 +1,10 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { resolveRules, type RateRule, type RuleName } from './rate-limiter.js';
 import { WindowLimiter, type CounterStore } from './window-limiter.js';
 import { errorFacts } from '../events/push-channel.js';
+import { redisClient } from '../lib/drivers.js';
 
 export interface RedisLimiterOptions {
   url: string;
@@ -41,7 +42,7 @@ export class RedisRateLimiter extends WindowLimiter {
   private closed = false;
 
   constructor(options: RedisLimiterOptions) {
-    const client = new Redis(options.url, {
+    const client = new (redisClient())(options.url, {
       enableOfflineQueue: false,
       connectTimeout: 1000,
       commandTimeout: 500,

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import {
   CamelCasePlugin,
   Kysely,
@@ -17,6 +16,7 @@ import type { Dialect } from './migrations/helpers.js';
 import { migrationProvider } from './migrations/index.js';
 import { boundedPool, QUERY_TIMEOUT_CODE } from './bounded-pool.js';
 import { readsArrays } from './query-template.js';
+import { pgDriver } from '../lib/drivers.js';
 
 export type { Dialect };
 export type DB = Kysely<Database>;
@@ -156,7 +156,8 @@ function createPostgres(url: string, options: StorageOptions): Storage {
   const schema = options.schema ?? null;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('invalid schema name');
-  const pool = new pg.Pool({
+  const { Pool, types } = pgDriver();
+  const pool = new Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: Math.min(2000, timeoutMs),
@@ -169,7 +170,7 @@ function createPostgres(url: string, options: StorageOptions): Storage {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === PG_INT8 || oid === PG_NUMERIC
           ? (value: string) => Number(value)
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   });
   // An idle client losing its server must not crash the process; the next query reports it.
