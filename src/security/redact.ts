@@ -1,9 +1,11 @@
 /**
  * The last line of defence against a secret reaching a log line or an audit event: anything
  * shaped like a credential Woes issues (or a JWT) is replaced by its prefix and a marker.
+ * No word boundary before the prefix: a secret glued to a letter, digit or `_` (`Awoesk_…`,
+ * `xwhsec_…`, `id_woesk_…`) is still a secret. A prefix with no body after it is left alone.
  */
 const SECRET_PATTERN =
-  /\b(woesk|woespk|woescs|woesis|woespl|woesps|whsec|woesrt|woesvt)_[A-Za-z0-9+/=_-]{8,}|\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
+  /(woesk|woespk|woescs|woesis|woespl|woesps|whsec|woesrt|woesvt)_[A-Za-z0-9+/=_-]{8,}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
 
 // A credential in the URL ends up in proxy logs and browser history: the hook refuses it outright.
 const CREDENTIAL_IN_QUERY = /[?&](access_token|api_key|apikey|key|token)=|woes(k|cs)_/i;

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyBaseLogger } from 'fastify';
 import { createLogger, logRequestCompleted } from '../../src/http/logger.js';
-import { hasCredentialInQuery, percentDecoded } from '../../src/security/redact.js';
+import { hasCredentialInQuery, percentDecoded, redactSecrets } from '../../src/security/redact.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { tenant, type Tenant } from '../support/api-helpers.js';
 
@@ -90,4 +90,43 @@ test('a secret sent as a field name is not repeated in the 400 details path', as
   assert.equal(response.statusCode, 400, response.body);
   assert.equal(response.json.details[0].path, '/body/woesk_[REDACTED]');
   assert.ok(!carries(response.body, KEY), response.body);
+});
+
+/** Every credential prefix the redaction knows (SPEC §2 and the session, portal and refresh tokens). */
+const PREFIXES = ['woesk', 'woespk', 'woescs', 'woesis', 'woespl', 'woesps', 'whsec', 'woesrt', 'woesvt'];
+
+test('a secret glued to a letter, digit or _ before its prefix is redacted, for every prefix', () => {
+  for (const prefix of PREFIXES) {
+    const secret = `${prefix}_${prefix === 'whsec' ? WHSEC_BODY : KEY_BODY}`;
+    for (const glue of ['A', 'x', '7', '_', 'id_', '']) {
+      const text = `seen ${glue}${secret} here`;
+      const redacted = redactSecrets(text);
+      assert.equal(redacted, `seen ${glue}${prefix}_[REDACTED] here`, text);
+      assert.ok(!carries(redacted, secret), redacted);
+    }
+  }
+});
+
+test('a glued secret in a URL or message reaches the log in no form', () => {
+  const lines: string[] = [];
+  const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+  const log = logger.child({ requestId: 'r' }) as unknown as FastifyBaseLogger;
+  for (const url of [`/api/v1/me?note=A${KEY}`, `/api/v1/me?note=x${WHSEC}`, `/api/v1/me?note=x${ENCODED_WHSEC}`]) {
+    logRequestCompleted({ method: 'GET', url, ip: '::1', headers: {}, log }, 401, 1);
+  }
+  log.info(`glued: 9${KEY} and Zwhsec_${WHSEC_BODY}`);
+  assert.equal(lines.length, 4);
+  for (const line of lines) assert.ok(!carries(line, KEY) && !carries(line, WHSEC), line);
+});
+
+test('ordinary words and a prefix with no secret after it are not redacted', () => {
+  for (const text of [
+    'woes and woesome newsweek wowsers',
+    'Awoesk_ and xwhsec_ alone',
+    'the whsec_ prefix, then woesk_short and Awoescs_1234567',
+    'keyJabc.eyJdef.ghi',
+    '/api/v1/kb/search?q=caf%C3%A9%20menu',
+  ]) {
+    assert.equal(redactSecrets(text), text);
+  }
 });
