@@ -1,16 +1,28 @@
 /**
+ * Every secret credential prefix Woes issues (SPEC §2, and the refresh and portal tokens): the one
+ * list the log redaction and the URL refusal below both read. Written as `woes` + kind so the
+ * patterns test the common start once (every URL and log line goes through them).
+ */
+const SECRET_PREFIX = 'woes(?:k|cs|is|pl|ps|rt|vt)|whsec';
+/** Widget keys (`woespk_`) live in public browser code: redacted from logs, but allowed in a URL. */
+const ANY_PREFIX = 'woes(?:k|pk|cs|is|pl|ps|rt|vt)|whsec';
+
+/**
  * The last line of defence against a secret reaching a log line or an audit event: anything
  * shaped like a credential Woes issues (or a JWT) is replaced by its prefix and a marker.
  * No word boundary before the prefix: a secret glued to a letter, digit or `_` (`Awoesk_…`,
  * `xwhsec_…`, `id_woesk_…`) is still a secret. A prefix with no body after it is left alone.
+ * Built once, at load: the patterns run on every log line and every request.
  */
-const SECRET_PATTERN =
-  /(woesk|woespk|woescs|woesis|woespl|woesps|whsec|woesrt|woesvt)_[A-Za-z0-9+/=_-]{8,}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
+const SECRET_PATTERN = new RegExp(
+  `(${ANY_PREFIX})_[A-Za-z0-9+/=_-]{8,}|eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]+`,
+  'g',
+);
 
 // A credential in the URL ends up in proxy logs and browser history: the hook refuses it outright.
-const CREDENTIAL_IN_QUERY = /[?&](access_token|api_key|apikey|key|token)=|woes(k|cs)_/i;
+const CREDENTIAL_IN_QUERY = new RegExp(`[?&](access_token|api_key|apikey|key|token)=|(${SECRET_PREFIX})_`, 'i');
 const CREDENTIAL_NAME = /^(access_token|api_key|apikey|key|token)$/i;
-const CREDENTIAL_PREFIX = /woes(k|cs)_/i;
+const CREDENTIAL_PREFIX = new RegExp(`(${SECRET_PREFIX})_`, 'i');
 
 /**
  * True when a request URL carries something that looks like a credential in its query string,

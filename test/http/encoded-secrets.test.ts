@@ -130,3 +130,30 @@ test('ordinary words and a prefix with no secret after it are not redacted', () 
     assert.equal(redactSecrets(text), text);
   }
 });
+
+test('every secret prefix Woes issues is refused in the query, plain or encoded; a public widget key is not', () => {
+  for (const prefix of PREFIXES.filter((p) => p !== 'woespk')) {
+    const secret = `${prefix}_${prefix === 'whsec' ? WHSEC_BODY : KEY_BODY}`;
+    assert.equal(hasCredentialInQuery(`/api/v1/me?x=${secret}`), true, prefix);
+    assert.equal(hasCredentialInQuery(`/api/v1/me?x=${encodeURIComponent(secret)}`), true, prefix);
+    assert.equal(hasCredentialInQuery(`/api/v1/me?x=%${prefix.charCodeAt(0).toString(16)}${secret.slice(1)}`), true);
+  }
+  assert.equal(hasCredentialInQuery(`/api/v1/me?x=woespk_${KEY_BODY.slice(0, 24)}`), false);
+});
+
+test('a webhook signing secret in the query gets the same refusal as a server key, without echoing it', async () => {
+  const asKey = await w.call('GET', `/me?x=${KEY}`);
+  const asSecret = await w.call('GET', `/me?x=${encodeURIComponent(WHSEC)}`);
+  const asPlainSecret = await w.call('GET', `/me?x=${WHSEC}`);
+  for (const response of [asSecret, asPlainSecret]) {
+    assert.equal(response.statusCode, 401, response.body);
+    assert.equal(response.statusCode, asKey.statusCode);
+    assert.deepEqual({ ...response.json, requestId: null }, { ...asKey.json, requestId: null });
+    assert.equal(response.headers['www-authenticate'], asKey.headers['www-authenticate']);
+    assert.ok(!carries(response.body, WHSEC), response.body);
+  }
+  assert.equal(asKey.json.code, 'unauthorized');
+  // A widget key is public by design: it is no credential of the REST API, and no reason to refuse.
+  const widgetKey = await w.call('GET', `/me?x=woespk_${KEY_BODY.slice(0, 24)}`);
+  assert.equal(widgetKey.statusCode, 200, widgetKey.body);
+});
