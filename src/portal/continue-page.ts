@@ -6,9 +6,10 @@ import { AppError } from '../errors.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import type { PortalService } from './portal-service.js';
 import { signInCounted } from './routes.js';
-import { claimCookie, readCookie } from './session-claim.js';
+import { claimCookie } from './session-claim.js';
+import { clearedPortalCookie, portalCookie, readPortalCookie, type PortalCookie } from './portal-cookies.js';
 
-const COOKIE = 'woes_portal_continue';
+const COOKIE_NAME = 'woes_portal_continue';
 const COOKIE_SECONDS = 15 * 60;
 const Params = Type.Object({ workspaceId: Type.String({ minLength: 1, maxLength: 64 }) });
 const PageQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) });
@@ -49,11 +50,8 @@ export async function continuePageRoutes(
         if (name === null)
           return page(reply, 404, 'Portal not available', '<p>This support portal is not available.</p>');
         const nonce = randomBytes(24).toString('base64url');
-        const path = `/portal/${encodeURIComponent(request.params.workspaceId)}/continue`;
-        reply.header(
-          'set-cookie',
-          `${COOKIE}=${nonce}; Path=${path}; Max-Age=${COOKIE_SECONDS}; HttpOnly; SameSite=Strict${secure(request.protocol)}`,
-        );
+        const path = continuePath(request.params.workspaceId);
+        reply.header('set-cookie', portalCookie(nonceCookie(request.params.workspaceId), nonce, request.protocol));
         return page(
           reply,
           200,
@@ -70,7 +68,7 @@ export async function continuePageRoutes(
       '/portal/:workspaceId/continue',
       { schema: { hide: true, params: Params, body: FormBody } },
       async function continueSignIn(request, reply) {
-        const cookieNonce = readCookie(request.headers.cookie, COOKIE);
+        const cookieNonce = readPortalCookie(request.headers.cookie, COOKIE_NAME, request.protocol);
         if (cookieNonce === null || !sameText(cookieNonce, request.body.nonce)) {
           return page(
             reply,
@@ -83,9 +81,9 @@ export async function continuePageRoutes(
         try {
           const session = await signInCounted(portal, limiter, request, request.body.token, workspaceId);
           reply.header('set-cookie', [
-            `${COOKIE}=; Path=/portal/${encodeURIComponent(workspaceId)}/continue; Max-Age=0; HttpOnly; SameSite=Strict`,
+            clearedPortalCookie(nonceCookie(workspaceId), request.protocol),
             // The app keeps the fragment's session only if this browser holds this (session-claim.ts).
-            claimCookie(session.sessionToken, request.protocol === 'https'),
+            claimCookie(session.sessionToken, request.protocol),
           ]);
           // The session token travels in the fragment: never sent to a server, never in a log.
           return reply
@@ -123,8 +121,13 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function secure(protocol: string): string {
-  return protocol === 'https' ? '; Secure' : '';
+function continuePath(workspaceId: string): string {
+  return `/portal/${encodeURIComponent(workspaceId)}/continue`;
+}
+
+/** Over plain http the nonce goes only to this portal's Continue page; over https it is `__Host-` (portal-cookies.ts). */
+function nonceCookie(workspaceId: string): PortalCookie {
+  return { name: COOKIE_NAME, path: continuePath(workspaceId), maxAgeSeconds: COOKIE_SECONDS };
 }
 
 function sameText(a: string, b: string): boolean {

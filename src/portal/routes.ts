@@ -155,7 +155,9 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
         summary: 'Confirm a session handed over by the Continue page',
         description:
           'For the portal page: 204 only when this browser pressed Continue for this very session (it holds the ' +
-          'short-lived `woes_portal_claim` cookie the Continue POST set for it), which clears the cookie; 401 otherwise. ' +
+          'short-lived claim cookie the Continue POST set for it: `__Host-woes_portal_claim` over https, ' +
+          '`woes_portal_claim` over plain http; an https request is not matched by the unprefixed one), which clears the cookie; ' +
+          '401 otherwise. ' +
           'A page opened with someone else’s session in its URL is therefore not signed in.',
         security: PORTAL_SECURITY,
         response: { 204: Type.Null({ description: 'The session was handed to this browser' }), ...AUTH_ERRORS },
@@ -163,10 +165,10 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
     },
     async function claimPortalSession(request, reply) {
       const token = bearerOf(request) ?? '';
-      if (!claimMatches(request.headers.cookie, token)) {
+      if (!claimMatches(request.headers.cookie, token, request.protocol)) {
         throw unauthorized('This sign-in link was not opened in this browser: open the link from your email here.');
       }
-      reply.header('set-cookie', clearedClaimCookie(request.protocol === 'https'));
+      reply.header('set-cookie', clearedClaimCookie(request.protocol));
       return reply.code(204).send(null);
     },
   );

@@ -9,47 +9,84 @@ import { customerWithConversation, linkToken, openSession, portalAuth } from './
 
 let t: TestApp;
 let a: Tenant;
+// Behind a TLS-terminating proxy: `x-forwarded-proto: https` makes request.protocol https.
+let tls: TestApp;
+let b: Tenant;
+const HTTPS = { 'x-forwarded-proto': 'https' };
 
 before(async () => {
   t = await createTestApp();
   a = await tenant(t);
   await customerWithConversation(a, 'ada', 'ada@example.com', 'Ada asks');
   await customerWithConversation(a, 'eve', 'eve@example.com', 'Eve asks');
+  tls = await createTestApp({ env: { WOES_TRUST_PROXY: 'true' } });
+  b = await tenant(tls);
+  await customerWithConversation(b, 'ada', 'ada@example.com', 'Ada asks');
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  await tls.close();
+});
 
-/** Opens the emailed link and presses Continue, as a browser does; returns the session and the cookies set. */
-async function pressContinue(email: string): Promise<{ session: string; setCookies: string[] }> {
-  const token = await linkToken(t, a.workspaceId, email);
-  const page = await t.request({ method: 'GET', url: `/portal/${a.workspaceId}/continue?token=${token}` });
-  const nonce = /name="nonce" value="([^"]+)"/.exec(page.body)![1];
-  const posted = await t.request({
-    method: 'POST',
-    url: `/portal/${a.workspaceId}/continue`,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      cookie: String(page.headers['set-cookie']).split(';')[0],
-    },
-    payload: new URLSearchParams({ token, nonce }).toString(),
-  });
-  assert.equal(posted.statusCode, 303, posted.body);
-  const session = /#session=(woesps_[A-Za-z0-9]+)$/.exec(String(posted.headers.location))![1];
-  const raw = posted.headers['set-cookie'];
-  const setCookies = Array.isArray(raw) ? raw : raw === undefined ? [] : [String(raw)];
-  return { session, setCookies };
+function setCookiesOf(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.map(String) : raw === undefined ? [] : [String(raw)];
 }
 
-function claimCookieOf(setCookies: string[]): { pair: string; attributes: string } {
-  const line = setCookies.find((c) => c.startsWith('woes_portal_claim='));
+/** Opens the emailed link's page, as a browser does; returns the token, the form's nonce and the cookie set. */
+async function openPage(email: string, on: { app: TestApp; tenant: Tenant; https?: boolean } = { app: t, tenant: a }) {
+  const headers = on.https ? HTTPS : {};
+  const token = await linkToken(on.app, on.tenant.workspaceId, email);
+  const page = await on.app.request({
+    method: 'GET',
+    url: `/portal/${on.tenant.workspaceId}/continue?token=${token}`,
+    headers,
+  });
+  assert.equal(page.statusCode, 200, page.body);
+  const nonce = /name="nonce" value="([^"]+)"/.exec(page.body)![1];
+  return { token, nonce, setCookie: setCookiesOf(page.headers['set-cookie'])[0] };
+}
+
+/** Presses Continue with this cookie header (a browser sends back the page's cookie). */
+async function postContinue(
+  opened: { token: string; nonce: string },
+  cookie: string | undefined,
+  on: { app: TestApp; tenant: Tenant; https?: boolean } = { app: t, tenant: a },
+) {
+  return on.app.request({
+    method: 'POST',
+    url: `/portal/${on.tenant.workspaceId}/continue`,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(on.https ? HTTPS : {}),
+      ...(cookie === undefined ? {} : { cookie }),
+    },
+    payload: new URLSearchParams({ token: opened.token, nonce: opened.nonce }).toString(),
+  });
+}
+
+/** Opens the emailed link and presses Continue, as a browser does; returns the session and the cookies set. */
+async function pressContinue(
+  email: string,
+  on: { app: TestApp; tenant: Tenant; https?: boolean } = { app: t, tenant: a },
+): Promise<{ session: string; setCookies: string[] }> {
+  const opened = await openPage(email, on);
+  const posted = await postContinue(opened, opened.setCookie.split(';')[0], on);
+  assert.equal(posted.statusCode, 303, posted.body);
+  const session = /#session=(woesps_[A-Za-z0-9]+)$/.exec(String(posted.headers.location))![1];
+  return { session, setCookies: setCookiesOf(posted.headers['set-cookie']) };
+}
+
+function claimCookieOf(setCookies: string[], name = 'woes_portal_claim'): { pair: string; attributes: string } {
+  const line = setCookies.find((c) => c.startsWith(`${name}=`));
   assert.ok(line, 'the Continue POST sets the claim cookie');
   return { pair: line.split(';')[0], attributes: line };
 }
 
-const claim = (session: string, cookie?: string) =>
-  t.request({
+const claim = (session: string, cookie?: string, on: { app: TestApp; https?: boolean } = { app: t }) =>
+  on.app.request({
     method: 'POST',
     url: '/api/v1/portal/session/claim',
-    headers: { ...portalAuth(session), ...(cookie === undefined ? {} : { cookie }) },
+    headers: { ...portalAuth(session), ...(on.https ? HTTPS : {}), ...(cookie === undefined ? {} : { cookie }) },
   });
 
 function assertRefused(answer: Awaited<ReturnType<typeof claim>>): void {
@@ -59,10 +96,22 @@ function assertRefused(answer: Awaited<ReturnType<typeof claim>>): void {
   assert.equal(typeof answer.json.requestId, 'string');
 }
 
+/** A `__Host-` cookie as browsers require it: Secure, Path=/, no Domain; still HttpOnly and Strict. */
+function assertHostCookie(line: string, name: string, maxAge: number): void {
+  assert.ok(line.startsWith(`__Host-${name}=`), line);
+  assert.match(line, /; Secure(;|$)/);
+  assert.match(line, /; Path=\/;/);
+  assert.doesNotMatch(line, /Domain=/i);
+  assert.match(line, new RegExp(`Max-Age=${maxAge}(;|$)`));
+  assert.match(line, /HttpOnly/);
+  assert.match(line, /SameSite=Strict/);
+}
+
 test('the browser that pressed Continue claims its session once; the cookie is short-lived, HttpOnly and Strict', async () => {
   const { session, setCookies } = await pressContinue('ada@example.com');
   const cookie = claimCookieOf(setCookies);
   assert.match(cookie.attributes, /Path=\/api\/v1\/portal\/session\/claim/);
+  assert.doesNotMatch(cookie.attributes, /Secure|Domain=/, 'plain http: no Secure (the browser would drop it)');
   assert.match(cookie.attributes, /Max-Age=120/);
   assert.match(cookie.attributes, /HttpOnly/);
   assert.match(cookie.attributes, /SameSite=Strict/);
@@ -103,4 +152,35 @@ test('an ended session is not claimed even with its cookie', async () => {
     204,
   );
   assertRefused(await claim(session, claimCookieOf(setCookies).pair));
+});
+
+test('over https both cookies are __Host- (Secure, Path=/, no Domain) and only those names count', async () => {
+  const https = { app: tls, tenant: b, https: true };
+  const opened = await openPage('ada@example.com', https);
+  assertHostCookie(opened.setCookie, 'woes_portal_continue', 900);
+
+  // A cookie tossed from a sibling subdomain can only carry the plain name: the Continue POST refuses it.
+  const tossed = await postContinue(opened, `woes_portal_continue=${opened.nonce}`, https);
+  assert.equal(tossed.statusCode, 403, 'an https Continue with only the unprefixed nonce cookie is refused');
+
+  const posted = await postContinue(opened, opened.setCookie.split(';')[0], https);
+  assert.equal(posted.statusCode, 303, posted.body);
+  const session = /#session=(woesps_[A-Za-z0-9]+)$/.exec(String(posted.headers.location))![1];
+  const setCookies = setCookiesOf(posted.headers['set-cookie']);
+  const cleared = setCookies.find((c) => c.startsWith('__Host-woes_portal_continue=;'));
+  assert.ok(cleared, 'the nonce cookie is cleared under its own name');
+  assertHostCookie(cleared, 'woes_portal_continue', 0);
+  const cookie = claimCookieOf(setCookies, '__Host-woes_portal_claim');
+  assertHostCookie(cookie.attributes, 'woes_portal_claim', 120);
+  assert.ok(!setCookies.some((c) => c.startsWith('woes_portal_')), 'no unprefixed cookie is set over https');
+
+  // The same binding under the plain name (what a sibling subdomain could plant) is not accepted.
+  const value = cookie.pair.slice('__Host-woes_portal_claim='.length);
+  assertRefused(await claim(session, `woes_portal_claim=${value}`, { app: tls, https: true }));
+  // Over plain http only the plain name counts, so the prefixed one is no key there either.
+  assertRefused(await claim(session, cookie.pair, { app: tls }));
+
+  const claimed = await claim(session, cookie.pair, { app: tls, https: true });
+  assert.equal(claimed.statusCode, 204, claimed.body);
+  assertHostCookie(String(claimed.headers['set-cookie']), 'woes_portal_claim', 0);
 });

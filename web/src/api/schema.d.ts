@@ -934,7 +934,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm a session handed over by the Continue page
-         * @description For the portal page: 204 only when this browser pressed Continue for this very session (it holds the short-lived `woes_portal_claim` cookie the Continue POST set for it), which clears the cookie; 401 otherwise. A page opened with someone else’s session in its URL is therefore not signed in.
+         * @description For the portal page: 204 only when this browser pressed Continue for this very session (it holds the short-lived claim cookie the Continue POST set for it: `__Host-woes_portal_claim` over https, `woes_portal_claim` over plain http; an https request is not matched by the unprefixed one), which clears the cookie; 401 otherwise. A page opened with someone else’s session in its URL is therefore not signed in.
          */
         post: operations["portal.session.claim"];
         delete?: never;
