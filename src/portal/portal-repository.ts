@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
+import type { Dialect } from '../storage/database.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -77,14 +78,47 @@ export const portalRepository = {
       .execute();
   },
 
-  async insertLink(
+  /**
+   * Writes the link only while its customer is live and still has the address it is mailed to,
+   * in one INSERT … SELECT: a PATCH /customers/:id that moved the email after the portal's lookup
+   * leaves no link for the old address. On PostgreSQL the customer row is read FOR SHARE, so an
+   * email change not yet committed makes this wait and then re-check the new row (READ COMMITTED),
+   * and one that comes later waits for this transaction and then voids the link (revokeCustomer).
+   * False when nothing was written.
+   */
+  async insertLinkForEmail(
     db: Executor,
-    row: { tokenHash: string; workspaceId: string; customerId: string; createdAt: number; expiresAt: number },
-  ): Promise<void> {
-    await db
+    dialect: Dialect,
+    row: {
+      tokenHash: string;
+      workspaceId: string;
+      customerId: string;
+      email: string;
+      createdAt: number;
+      expiresAt: number;
+    },
+  ): Promise<boolean> {
+    let customer = db
+      .selectFrom('customers')
+      .select((eb) => [
+        eb.val(row.tokenHash).as('tokenHash'),
+        'customers.workspaceId',
+        'customers.id',
+        eb.val(row.createdAt).as('createdAt'),
+        eb.val(row.expiresAt).as('expiresAt'),
+        sql<null>`null`.as('usedAt'),
+      ])
+      .where('customers.workspaceId', '=', row.workspaceId)
+      .where('customers.id', '=', row.customerId)
+      .where('customers.email', '=', row.email)
+      .where('customers.deletedAt', 'is', null);
+    if (dialect === 'postgres') customer = customer.forShare();
+    const result = await db
       .insertInto('portalLinks')
-      .values({ ...row, usedAt: null })
-      .execute();
+      .columns(['tokenHash', 'workspaceId', 'customerId', 'createdAt', 'expiresAt', 'usedAt'])
+      .expression(customer)
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   },
 
   /**

@@ -41,7 +41,7 @@ export class PortalService {
   private readonly queue: SerialQueue;
 
   constructor(
-    private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit' | 'config' | 'logger'>,
+    private readonly core: Pick<CoreDeps, 'db' | 'clock' | 'audit' | 'config' | 'logger' | 'storage'>,
     private readonly mailer: PortalMailer,
     private readonly support: PortalSupport,
   ) {
@@ -70,27 +70,32 @@ export class PortalService {
     tokenHash: string,
     facts: RequestCaller,
   ): Promise<void> {
-    const { db, clock, audit, config } = this.core;
+    const { db, clock, audit, config, storage } = this.core;
     const settings = await repo.settings(db, workspaceId);
     if (!settings || !settings.enabled) return;
     const customerId = await this.support.customerByEmail(workspaceId, email);
     if (customerId === undefined) return;
     const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await repo.insertLink(trx, {
+    const written = await db.transaction().execute(async (trx) => {
+      // The address may have moved since the lookup (PATCH /customers/:id): then nothing is written.
+      const inserted = await repo.insertLinkForEmail(trx, storage.dialect, {
         tokenHash,
         workspaceId,
         customerId,
+        email,
         createdAt: now,
         expiresAt: now + LINK_LIFETIME_MS,
       });
+      if (!inserted) return false;
       await audit.record(trx, facts, {
         workspaceId,
         type: 'portal.link_requested',
         actor: { type: 'anonymous', id: null },
         target: { type: 'customer', id: customerId },
       });
+      return true;
     });
+    if (!written) return;
     this.mailer.send(
       portalLinkEmail(config.publicUrl, email, workspaceId, settings.displayName ?? settings.workspaceName, token),
     );
