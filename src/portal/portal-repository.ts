@@ -18,7 +18,8 @@ export interface ActiveSession {
   absoluteExpiresAt: number;
 }
 
-const CUSTOMER_VIEW_COLUMNS = ['id', 'subject', 'status', 'createdAt', 'updatedAt'] as const;
+/** `updatedAt` is the last change the customer can see (no notes, no assignments: `customerUpdatedAt`). */
+const CUSTOMER_VIEW_COLUMNS = ['id', 'subject', 'status', 'createdAt', 'customerUpdatedAt as updatedAt'] as const;
 
 /**
  * The conversation's message count and last message time as the customer sees them: internal

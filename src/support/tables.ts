@@ -33,6 +33,11 @@ export interface ConversationsTable {
   lastMessageAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * The last change its customer can see (portal, widget): creation, a message that is not an
+   * internal note, a status or subject change. `updatedAt` moves for every change.
+   */
+  customerUpdatedAt: number;
 }
 
 export interface MessagesTable {

@@ -68,7 +68,7 @@ export function widgetSupport(support: SupportServices): WidgetSupport {
       await support.messages.create(trx, visitor(workspaceId, customerId), conversationId, { role: 'user', body });
     },
     async conversation(workspaceId, id) {
-      return support.conversations.get(visitor(workspaceId, null), id);
+      return support.conversations.getForCustomer(visitor(workspaceId, null), id);
     },
     async customerIdByExternalId(workspaceId, externalId) {
       const page = await support.customers.list(visitor(workspaceId, null), { externalId }, { limit: 1, before: null });

@@ -64,6 +64,7 @@ const insertQuery = queryTemplate(
       lastMessageAt: null,
       createdAt: p.now,
       updatedAt: p.now,
+      customerUpdatedAt: p.now,
     }),
 );
 

@@ -59,6 +59,7 @@ function conversation(
     lastMessageAt: null,
     createdAt: now,
     updatedAt: now,
+    customerUpdatedAt: now,
   };
 }
 
@@ -277,15 +278,23 @@ test('messages: counters move with the insert; a user message reopens a closed c
   const db = storage.db;
   const conv = conversation(ws, { status: 'closed' });
   await conversationsRepository.insert(db, conv);
-  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5), undefined);
+  assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5, 'user'), undefined);
   assert.equal(await messagesRepository.reopenIfClosed(db, other, conv.id), false, 'another workspace');
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000), 'closed', 'returns the status');
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000, 'user'), 'closed', 'returns the status');
   assert.equal((await conversationsRepository.get(db, ws, conv.id))?.status, 'closed', 'counting does not reopen');
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), true);
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), false, 'only a closed one is reopened');
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000), 'open');
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 2000, 'user'), 'open');
   const after = await conversationsRepository.get(db, ws, conv.id);
   assert.deepEqual([after?.status, after?.messageCount, after?.lastMessageAt], ['open', 2, '1970-01-01T00:00:02.000Z']);
+  // An internal note counts and dates the conversation for the API, not for its customer.
+  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 3000, 'note'), 'open');
+  const times = await db
+    .selectFrom('conversations')
+    .select(['updatedAt', 'customerUpdatedAt'])
+    .where('id', '=', conv.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual([Number(times.updatedAt), Number(times.customerUpdatedAt)], [3000, 2000]);
 
   const ids = [newId('msg'), newId('msg')];
   for (const id of ids) {

@@ -14,6 +14,7 @@ import { apiTestsMigration } from './0013-api-tests.js';
 import { retentionMigration } from './0014-retention.js';
 import { retentionSweepsMigration } from './0015-retention-sweeps.js';
 import { customerEmailTrustMigration } from './0016-customer-email-trust.js';
+import { customerVisibleTimeMigration } from './0017-customer-visible-time.js';
 
 /** One ordered set of migrations for both dialects. Never edit a released one: add the next. */
 const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
@@ -31,6 +32,7 @@ const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
   ['0014-retention', retentionMigration],
   ['0015-retention-sweeps', retentionSweepsMigration],
   ['0016-customer-email-trust', customerEmailTrustMigration],
+  ['0017-customer-visible-time', customerVisibleTimeMigration],
 ];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

@@ -149,6 +149,20 @@ export const conversationsRepository = {
     return row === undefined ? undefined : conversationView(row);
   },
 
+  /** The fields a customer may see, dated by the last change they can see (`customerUpdatedAt`). */
+  async customerView(
+    db: Executor,
+    workspaceId: string,
+    id: string,
+  ): Promise<{ id: string; status: string; createdAt: number; updatedAt: number } | undefined> {
+    return db
+      .selectFrom('conversations')
+      .select(['id', 'status', 'createdAt', 'customerUpdatedAt as updatedAt'])
+      .where('workspaceId', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
   async idByExternalId(db: Executor, workspaceId: string, externalId: string): Promise<string | undefined> {
     const row = await db
       .selectFrom('conversations')

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../../deps.js';
 import { conflict, invalidRequest, notFound } from '../../errors.js';
 import { isId, newId } from '../../storage/ids.js';
+import { isoTime } from '../../http/schemas.js';
 import { toPage, type Page, type PageRequest } from '../../storage/pagination.js';
 import type { WorkspaceCaller } from '../../http/caller.js';
 import { inTransaction, type Executor } from '../context.js';
@@ -15,6 +16,14 @@ import {
 import type { CreateConversationInput, UpdateConversationInput } from './schemas.js';
 
 export type { ConversationView };
+
+/** What a customer sees of a conversation's metadata (widget; the portal reads its own). */
+export interface CustomerConversationView {
+  id: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /**
  * Reads a conversation as the API returns it, in the transaction that just created or changed
@@ -51,6 +60,16 @@ export class ConversationsService {
   }
 
   /**
+   * The conversation as its customer sees it (widget): `updatedAt` is the last change they can
+   * see — not an internal note nor an assignment (`customerUpdatedAt`).
+   */
+  async getForCustomer(caller: WorkspaceCaller, id: string): Promise<CustomerConversationView> {
+    const row = isId(id, 'conv') ? await repo.customerView(this.core.db, caller.workspaceId, id) : undefined;
+    if (!row) throw notFound('conversation');
+    return { id: row.id, status: row.status, createdAt: isoTime(row.createdAt)!, updatedAt: isoTime(row.updatedAt)! };
+  }
+
+  /**
    * `customerId` links a customer the caller has just created itself (the widget's anonymous
    * visitor); otherwise `input.customer` is upserted by its external id.
    */
@@ -82,6 +101,7 @@ export class ConversationsService {
         lastMessageAt: null,
         createdAt: now,
         updatedAt: now,
+        customerUpdatedAt: now,
       };
       if (!(await repo.insert(trx, row))) {
         // Throwing rolls the customer upsert back with it.
@@ -98,6 +118,8 @@ export class ConversationsService {
     const changes: Partial<ConversationRow> = { updatedAt: now };
     if (patch.status !== undefined) changes.status = patch.status;
     if (patch.subject !== undefined) changes.subject = patch.subject;
+    // The customer sees status and subject (portal, widget), not who is assigned.
+    if (patch.status !== undefined || patch.subject !== undefined) changes.customerUpdatedAt = now;
     if (patch.assigneeId !== undefined) changes.assigneeId = patch.assigneeId;
     return this.core.db.transaction().execute(async (trx) => {
       if (typeof patch.assigneeId === 'string' && !(await repo.isMember(trx, caller.workspaceId, patch.assigneeId))) {

@@ -12,10 +12,21 @@ interface ConversationRef {
   conversationId: string;
 }
 
-const touchQuery = queryTemplate('messages.touch_conversation', (db, p: ConversationRef & { now: number }) =>
-  db
-    .updateTable('conversations')
-    .set((eb) => ({ messageCount: eb('messageCount', '+', 1), lastMessageAt: p.now, updatedAt: p.now }))
+/** An internal note is not a change the customer can see (`customerUpdatedAt`). */
+const customerSeesAt = (role: string, now: number) =>
+  sql<number>`case when ${role} = 'note' then customer_updated_at else ${now} end`;
+
+const touchQuery = queryTemplate(
+  'messages.touch_conversation',
+  (db, p: ConversationRef & { now: number; role: string }) =>
+    db
+      .updateTable('conversations')
+      .set((eb) => ({
+        messageCount: eb('messageCount', '+', 1),
+        lastMessageAt: p.now,
+        updatedAt: p.now,
+        customerUpdatedAt: customerSeesAt(p.role, p.now),
+      }))
     .where('workspaceId', '=', p.workspaceId)
     .where('id', '=', p.conversationId)
     .returning('status'),
@@ -61,7 +72,8 @@ const addWithEventSql = (p: AddWithEventParams, unlessReopening: boolean) =>
   sql<{ status: string }>`
     with touched as (
       update conversations
-      set message_count = message_count + 1, last_message_at = ${p.createdAt}, updated_at = ${p.createdAt}
+      set message_count = message_count + 1, last_message_at = ${p.createdAt}, updated_at = ${p.createdAt},
+        customer_updated_at = ${customerSeesAt(p.role, p.createdAt)}
       where workspace_id = ${p.workspaceId} and id = ${p.conversationId}${
         unlessReopening ? sql` and not (${p.role} = 'user' and status = 'closed')` : sql``
       }
@@ -110,8 +122,9 @@ export const messagesRepository = {
     workspaceId: string,
     conversationId: string,
     now: number,
+    role: string,
   ): Promise<string | undefined> {
-    return (await touchQuery.first(db, { workspaceId, conversationId, now }))?.status;
+    return (await touchQuery.first(db, { workspaceId, conversationId, now, role }))?.status;
   },
 
   /**

@@ -81,7 +81,7 @@ export class MessagesService {
         status = await repo.addWithEvent(trx, row, webhookOutbox.row(event));
       } else {
         // Counting the message locks the conversation (SQLite: the database) and reads its status.
-        status = await repo.touchConversation(trx, workspaceId, conversationId, now);
+        status = await repo.touchConversation(trx, workspaceId, conversationId, now, input.role);
         if (status !== undefined) {
           await repo.insert(trx, row);
           await webhookOutbox.append(trx, event);
