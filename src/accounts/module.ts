@@ -22,8 +22,13 @@ import { DEAD_SESSION_RETENTION_MS } from './auth/session-repository.js';
 import { INVITE_RETENTION_MS } from './workspaces/invite-repository.js';
 import { Workspaces } from './workspaces/workspace-service.js';
 
+export interface AccountsModule extends DomainModule {
+  /** For tests: `registration.idle()` resolves once the work queued after each answer has run. */
+  readonly registration: Registration;
+}
+
 /** The accounts domain: users, sessions, workspaces, members, invitations and the email they send. */
-export function createAccountsModule(core: CoreDeps): DomainModule {
+export function createAccountsModule(core: CoreDeps): AccountsModule {
   const accessTokens = new AccessTokens(core.clock);
   const sessions = new SessionStore(core, accessTokens);
   const verifier = new CachedSessionVerifier(core, accessTokens, sessions);
@@ -51,6 +56,7 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
 
   return {
     name: 'accounts',
+    registration,
     credentials: [verifier],
     // Ending a session expires it and its refresh tokens (endSession). A spent token of a live
     // session stays until it expires, so presenting it again is still caught as reuse.
@@ -95,7 +101,7 @@ export function createAccountsModule(core: CoreDeps): DomainModule {
     },
     async close() {
       verifier.close();
-      // Resets and resends asked for just before shutdown finish before the database closes.
+      // Sign-ups, resets and resends asked for just before shutdown finish before the database closes.
       await registration.idle();
       await ctx.mailer.close();
     },

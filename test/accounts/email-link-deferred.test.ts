@@ -11,7 +11,7 @@ import type {
 } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { Mailer } from '../../src/accounts/mail/mailer.js';
-import { mailedToken, outbox, PASSWORD, signUp, waitFor } from './helpers.js';
+import { accountsSettled, mailedToken, outbox, PASSWORD, signUp, waitFor } from './helpers.js';
 
 /**
  * Holds every read of the users table until it is opened: while it is shut, a route that looks
@@ -117,6 +117,60 @@ test('password reset and resend verification answer before the account is looked
       await mailedToken(t, known, subject, purpose === 'verify_email' ? 2 : 1);
       assert.equal(outbox(t).filter((m) => m.to.includes('nobody@example.com')).length, 0);
     }
+  } finally {
+    gate.openUp();
+    await t.close();
+  }
+});
+
+test('registration answers before the address is looked up; the account or the notice follows', async () => {
+  const gate = new UsersGate();
+  const t = await createTestApp({ wrapStorage: (storage) => ({ ...storage, db: storage.db.withPlugin(gate) }) });
+  try {
+    await signUp(t, 'taken@example.com');
+    await accountsSettled(t);
+    const register = (email: string, remoteAddress: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        remoteAddress,
+        payload: { email, password: PASSWORD, name: 'Someone', workspaceName: 'Their Co' },
+      });
+    // With the users table shut, a taken and a new address both get their answer.
+    gate.shut();
+    const readsBefore = gate.reads;
+    const answers = [];
+    for (const [email, ip] of [
+      ['taken@example.com', '198.51.100.1'],
+      ['fresh@example.com', '198.51.100.2'],
+    ] as const) {
+      const answer = await answerWithin(3000, register(email, ip));
+      answers.push({ statusCode: answer.statusCode, body: { ...answer.json, requestId: undefined } });
+    }
+    assert.deepEqual(answers[0], { statusCode: 202, body: { status: 'accepted', requestId: undefined } });
+    assert.deepEqual(answers[1], answers[0], 'a taken and a new address answer alike');
+    assert.ok(gate.reads <= readsBefore + 1, 'at most the first queued lookup has begun');
+    gate.openUp();
+    await accountsSettled(t);
+
+    const fresh = await t.storage.db
+      .selectFrom('users')
+      .select(['id', 'emailVerifiedAt'])
+      .where('email', '=', 'fresh@example.com')
+      .executeTakeFirst();
+    assert.ok(fresh, 'the new account is created after the answer');
+    assert.equal(fresh.emailVerifiedAt, null);
+    const owned = await t.storage.db
+      .selectFrom('workspaces')
+      .select('name')
+      .where('name', '=', 'Their Co')
+      .execute();
+    assert.equal(owned.length, 1, 'one workspace, for the new account only');
+    assert.equal(outbox(t).filter((m) => m.to.includes('fresh@example.com') && /Verify/.test(m.subject)).length, 1);
+    const notices = outbox(t).filter((m) => m.to.includes('taken@example.com') && /tried to register/.test(m.subject));
+    assert.equal(notices.length, 1, 'the owner of the taken address hears about the attempt');
+    const taken = await t.storage.db.selectFrom('users').select('id').where('email', '=', 'taken@example.com').execute();
+    assert.equal(taken.length, 1, 'no second account');
   } finally {
     gate.openUp();
     await t.close();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { TestApp } from '../helpers/app.js';
 import { decodeBody } from '../helpers/smtp-sink.js';
 import { parseHeaders } from '../../src/accounts/mail/outbox.js';
+import type { AccountsModule } from '../../src/accounts/module.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -44,6 +45,11 @@ export async function mailedToken(t: TestApp, to: string, subject: RegExp, nth =
   const match = /token=([A-Za-z0-9_-]{43})/.exec(mail.text);
   assert.ok(match, 'the email carries a token link');
   return match[1];
+}
+
+/** Waits until the sign-ups, resends and resets answered so far have done their work and mailed. */
+export async function accountsSettled(t: TestApp): Promise<void> {
+  await (t.app.woes.modules.find((m) => m.name === 'accounts') as AccountsModule).registration.idle();
 }
 
 /** POST /auth/refresh with the token in the body. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createTestApp, TestClock } from '../helpers/app.js';
 import { SMTPSink } from '../helpers/smtp-sink.js';
-import { PASSWORD, bearer, mailedToken, outbox, signIn, signUp, waitFor } from './helpers.js';
+import { PASSWORD, accountsSettled, bearer, mailedToken, outbox, signIn, signUp, waitFor } from './helpers.js';
 
 const register = (email: string, password = PASSWORD) => ({
   method: 'POST' as const,
@@ -22,6 +22,8 @@ test('register, read the outbox email, verify, sign in; unverified sign-in is 40
     });
     assert.equal(reg.statusCode, 202);
     assert.deepEqual(reg.json, { status: 'accepted' });
+    // The account is created after the answer (its lookup must not show in the answer's time).
+    await accountsSettled(t);
     const early = await t.request({
       method: 'POST',
       url: '/api/v1/auth/session',
@@ -87,6 +89,7 @@ test('passwords: 8-256 characters, the most common refused, no composition rules
       assert.equal(res.json.details[0].path, '/body/password');
     }
     assert.equal((await t.request(register('p@example.com', 'all lower case words'))).statusCode, 202);
+    await accountsSettled(t);
     const stored = await t.storage.db.selectFrom('users').select('passwordHash').executeTakeFirstOrThrow();
     assert.match(stored.passwordHash!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   } finally {

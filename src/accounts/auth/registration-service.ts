@@ -18,10 +18,17 @@ import {
 import { createWorkspace } from '../workspaces/workspace-repository.js';
 import { SerialQueue } from '../../lib/serial-queue.js';
 
+export interface RegisterInput {
+  email: string;
+  password: string;
+  name: string;
+  workspaceName?: string;
+}
+
 /**
  * Registration, email verification and password reset. Every answer that takes an email is
  * the same whether or not an account exists (no enumeration); emails go out in the background,
- * and the resend and reset lookups themselves happen after the answer.
+ * and the registration, resend and reset lookups themselves happen after the answer.
  */
 export class Registration {
   private readonly queue: SerialQueue;
@@ -30,12 +37,20 @@ export class Registration {
     this.queue = new SerialQueue(ctx.core.logger);
   }
 
-  async register(input: { email: string; password: string; name: string; workspaceName?: string }): Promise<void> {
-    const { core, hasher, mailer } = this.ctx;
+  /**
+   * Checks the password and hashes it, on every path, so a caller waits as long whether or not the
+   * address is taken. Returns the rest, to call once the 202 has been sent (as `resendVerification`):
+   * it queues the lookup, then the new account and its verification link, or the owner's notice.
+   */
+  async register(input: RegisterInput): Promise<() => void> {
     checkPasswordPolicy(input.password);
     const email = normalizeEmail(input.email);
-    // Hash on both paths so a taken email answers in the same time as a new one.
-    const passwordHash = await hasher.hash(input.password);
+    const passwordHash = await this.ctx.hasher.hash(input.password);
+    return () => this.later('registration email', () => this.createAccount(input, email, passwordHash));
+  }
+
+  private async createAccount(input: RegisterInput, email: string, passwordHash: string): Promise<void> {
+    const { core, mailer } = this.ctx;
     const publicUrl = core.config.publicUrl;
     let token: string | null = null;
     try {

@@ -55,6 +55,8 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
   const app = typed(plugin);
   const { registration, signIn, invites } = services;
   const secureCookie = ctx.core.config.publicUrl.startsWith('https:');
+  // A registration's work after the hash, held from the handler until its answer has been sent.
+  const signUpsAnswered = new WeakMap<FastifyRequest, () => void>();
 
   // The web app keeps the refresh token in an HttpOnly cookie scoped to /auth, out of reach of scripts.
   function setRefreshCookie(reply: FastifyReply, token: string): void {
@@ -118,11 +120,17 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
         body: RegisterBody,
         response: { 202: Accepted, ...PUBLIC_ERRORS },
       },
+      onResponse: async function afterAnswer(request, reply) {
+        const signUp = signUpsAnswered.get(request);
+        signUpsAnswered.delete(request);
+        if (signUp !== undefined && reply.statusCode === 202) signUp();
+      },
     },
     async function register(request, reply) {
       // Every sign-up emails the address it names: one IP may not make Woes mail the world.
       await enforceLimit(ctx.core.limiter, 'accountEmailPerIP', request.ip);
-      await registration.register(request.body);
+      // The hash is paid before the answer; the lookup and the account only after it is sent.
+      signUpsAnswered.set(request, await registration.register(request.body));
       return reply.code(202).send(ACCEPTED);
     },
   );
