@@ -37,6 +37,12 @@ export const AUTH_ERRORS = {
 };
 
 export const Timestamp = Type.String({ format: 'date-time' });
+/** A conversation's `updatedAt` as its customer sees it (portal, widget). */
+export const CustomerUpdatedAt = Type.String({
+  format: 'date-time',
+  description:
+    'The last change the customer can see: a message that is not an internal note, a status or subject change. Notes and assignments do not move it.',
+});
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export function isoTime(ms: number | null | undefined): string | null {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Nullable, Timestamp } from '../http/schemas.js';
+import { CustomerUpdatedAt, Nullable, Timestamp } from '../http/schemas.js';
 
 /** Request and response schemas of the portal (SPEC §7). */
 const strict = { additionalProperties: false } as const;
@@ -37,7 +37,7 @@ export const PortalConversation = Type.Object(
     messageCount: Type.Integer(),
     lastMessageAt: Nullable(Timestamp),
     createdAt: Timestamp,
-    updatedAt: Timestamp,
+    updatedAt: CustomerUpdatedAt,
   },
   { title: 'PortalConversation' },
 );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Timestamp } from '../http/schemas.js';
+import { CustomerUpdatedAt, Nullable, Timestamp } from '../http/schemas.js';
 
 /** Schemas of the widget endpoints (browser, `x-woes-widget-key`) and of the admin settings. */
 export const WidgetCustomer = Type.Object(
@@ -42,7 +42,7 @@ export const WidgetConversation = Type.Object(
     status: Type.String(),
     verified: Type.Boolean({ description: 'Started by an identified visitor.' }),
     createdAt: Timestamp,
-    updatedAt: Timestamp,
+    updatedAt: CustomerUpdatedAt,
     messages: Type.Array(WidgetMessage, {
       description: 'The latest 100 messages, oldest first; notes are never included.',
     }),
@@ -58,7 +58,7 @@ export const WidgetConversationWithSecret = Type.Object({
 
 export const WidgetConversationList = Type.Object({
   data: Type.Array(
-    Type.Object({ id: Type.String(), status: Type.String(), createdAt: Timestamp, updatedAt: Timestamp }),
+    Type.Object({ id: Type.String(), status: Type.String(), createdAt: Timestamp, updatedAt: CustomerUpdatedAt }),
   ),
 });
 

@@ -1838,7 +1838,10 @@ export interface components {
             messageCount: number;
             status: string;
             subject: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last change the customer can see: a message that is not an internal note, a status or subject change. Notes and assignments do not move it.
+             */
             updatedAt: string;
         };
         /** PortalConversationList */
@@ -2033,7 +2036,10 @@ export interface components {
                 role: "user" | "agent" | "bot";
             }[];
             status: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last change the customer can see: a message that is not an internal note, a status or subject change. Notes and assignments do not move it.
+             */
             updatedAt: string;
             /** @description Started by an identified visitor. */
             verified: boolean;
@@ -10035,7 +10041,10 @@ export interface operations {
                             createdAt: string;
                             id: string;
                             status: string;
-                            /** Format: date-time */
+                            /**
+                             * Format: date-time
+                             * @description The last change the customer can see: a message that is not an internal note, a status or subject change. Notes and assignments do not move it.
+                             */
                             updatedAt: string;
                         }[];
                     };
