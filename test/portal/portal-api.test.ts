@@ -280,11 +280,14 @@ test('no link or session token reaches a log line', async () => {
   assert.doesNotMatch(t.logs.text, /woesp[ls]_[A-Za-z0-9]{8}/);
 });
 
-test('a portal token in the URL is refused before the route runs, and an API route elsewhere is untouched by the check', async () => {
+test('a secret in a portal URL is refused before the route runs: portal tokens, and every other secret Woes issues', async () => {
   const token = await linkToken(t, a.workspaceId, 'ada@example.com');
   for (const [method, url] of [
     ['GET', `/api/v1/portal/conversations?token=${token}`],
     ['POST', `/api/v1/portal/session?t=${token}`],
+    // Portal routes take no API credential, so the API's own check must run on them too.
+    ['POST', `/api/v1/portal/session?x=${'woesk_'}${'a'.repeat(40)}`],
+    ['POST', `/api/v1/portal/session?x=%77hsec_${'b'.repeat(32)}`],
   ] as const) {
     const res = await t.request({ method, url, ...(method === 'POST' ? { payload: { token } } : {}) });
     assert.equal(res.statusCode, 401, url);
@@ -294,10 +297,10 @@ test('a portal token in the URL is refused before the route runs, and an API rou
   // The link was not spent by the refused requests.
   const session = await t.request({ method: 'POST', url: '/api/v1/portal/session', payload: { token } });
   assert.equal(session.statusCode, 201, session.body);
-  const other = await t.request({
-    method: 'GET',
-    url: `/api/v1/conversations?externalId=woespl_lookalike`,
-    headers: a.auth,
-  });
-  assert.equal(other.statusCode, 200);
+  // An API route refuses a portal token in its URL as well (every secret prefix, src/security/redact.ts).
+  const other = await t.request({ method: 'GET', url: `/api/v1/conversations?externalId=${token}`, headers: a.auth });
+  assert.equal(other.statusCode, 401);
+  assert.match(other.json.error, /never in the URL/);
+  const plain = await t.request({ method: 'GET', url: '/api/v1/conversations?externalId=order-12', headers: a.auth });
+  assert.equal(plain.statusCode, 200);
 });

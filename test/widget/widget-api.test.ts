@@ -187,6 +187,12 @@ test('secrets are refused in URLs', async () => {
   assert.equal(inQuery.statusCode, 401);
   const key = await w.widget('GET', `/config?k=${w.widgetKey}`);
   assert.equal(key.statusCode, 401);
+  // Any other secret Woes issues, plainly or %-encoded, as the API refuses it.
+  for (const query of [`x=whsec_${'c'.repeat(32)}`, `x=%77oesk_${'d'.repeat(40)}`, `x=woesps_${'e'.repeat(40)}`]) {
+    const refused = await w.widget('GET', `/config?${query}`);
+    assert.equal(refused.statusCode, 401, query);
+    assert.match(refused.json.error, /never in the URL/);
+  }
 });
 
 test('a revoked widget key stops working on the next request', async () => {
