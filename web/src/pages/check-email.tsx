@@ -9,14 +9,18 @@ import { useSession } from '../session';
 import { AuthLayout } from './auth-layout';
 import type { PendingSignUp } from './sign-up';
 
-/** Fetches the verification link from the embedded outbox, for the account just registered. */
-async function outboxLink(pending: PendingSignUp): Promise<string | null> {
+/**
+ * Fetches the verification link from the embedded outbox, for the account just registered. null
+ * while it is not there yet: no email (404), or no account yet (403 until it exists: the server
+ * creates the account just after answering the sign-up), unless this is the last try.
+ */
+async function outboxLink(pending: PendingSignUp, lastTry: boolean): Promise<string | null> {
   const response = await fetch('/app/outbox/verification-link', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(pending),
   });
-  if (response.status === 404) return null;
+  if (response.status === 404 || (response.status === 403 && !lastTry)) return null;
   if (!response.ok)
     throw new Error(((await response.json()) as { error?: string }).error ?? 'The outbox could not be read.');
   return ((await response.json()) as { link: string }).link;
@@ -35,10 +39,10 @@ export function CheckEmailPage({ pending, config }: { pending: PendingSignUp | n
   useEffect(() => {
     if (!pending || !config.outbox) return;
     let cancelled = false;
-    // The email is written a moment after the 202; ask a few times.
+    // The account and its email are written a moment after the 202; ask a few times.
     const attempt = async (tries: number): Promise<void> => {
       try {
-        const found = await outboxLink(pending);
+        const found = await outboxLink(pending, tries === 0);
         if (cancelled) return;
         if (found) setLink(found);
         else if (tries > 0) setTimeout(() => void attempt(tries - 1), 500);
