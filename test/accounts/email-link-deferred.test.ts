@@ -160,16 +160,16 @@ test('registration answers before the address is looked up; the account or the n
       .executeTakeFirst();
     assert.ok(fresh, 'the new account is created after the answer');
     assert.equal(fresh.emailVerifiedAt, null);
-    const owned = await t.storage.db
-      .selectFrom('workspaces')
-      .select('name')
-      .where('name', '=', 'Their Co')
-      .execute();
+    const owned = await t.storage.db.selectFrom('workspaces').select('name').where('name', '=', 'Their Co').execute();
     assert.equal(owned.length, 1, 'one workspace, for the new account only');
     assert.equal(outbox(t).filter((m) => m.to.includes('fresh@example.com') && /Verify/.test(m.subject)).length, 1);
     const notices = outbox(t).filter((m) => m.to.includes('taken@example.com') && /tried to register/.test(m.subject));
     assert.equal(notices.length, 1, 'the owner of the taken address hears about the attempt');
-    const taken = await t.storage.db.selectFrom('users').select('id').where('email', '=', 'taken@example.com').execute();
+    const taken = await t.storage.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'taken@example.com')
+      .execute();
     assert.equal(taken.length, 1, 'no second account');
   } finally {
     gate.openUp();

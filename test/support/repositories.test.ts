@@ -280,7 +280,11 @@ test('messages: counters move with the insert; a user message reopens a closed c
   await conversationsRepository.insert(db, conv);
   assert.equal(await messagesRepository.touchConversation(db, other, conv.id, 5, 'user'), undefined);
   assert.equal(await messagesRepository.reopenIfClosed(db, other, conv.id), false, 'another workspace');
-  assert.equal(await messagesRepository.touchConversation(db, ws, conv.id, 1000, 'user'), 'closed', 'returns the status');
+  assert.equal(
+    await messagesRepository.touchConversation(db, ws, conv.id, 1000, 'user'),
+    'closed',
+    'returns the status',
+  );
   assert.equal((await conversationsRepository.get(db, ws, conv.id))?.status, 'closed', 'counting does not reopen');
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), true);
   assert.equal(await messagesRepository.reopenIfClosed(db, ws, conv.id), false, 'only a closed one is reopened');

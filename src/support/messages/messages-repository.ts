@@ -27,9 +27,9 @@ const touchQuery = queryTemplate(
         updatedAt: p.now,
         customerUpdatedAt: customerSeesAt(p.role, p.now),
       }))
-    .where('workspaceId', '=', p.workspaceId)
-    .where('id', '=', p.conversationId)
-    .returning('status'),
+      .where('workspaceId', '=', p.workspaceId)
+      .where('id', '=', p.conversationId)
+      .returning('status'),
 );
 
 const reopenQuery = queryTemplate('messages.reopen_conversation', (db, p: ConversationRef) =>
