@@ -68,7 +68,11 @@ export async function continuePageRoutes(
       '/portal/:workspaceId/continue',
       { schema: { hide: true, params: Params, body: FormBody } },
       async function continueSignIn(request, reply) {
-        const cookieNonce = readPortalCookie(request.headers.cookie, COOKIE_NAME, request.protocol);
+        const cookieNonce = readPortalCookie(
+          request.headers.cookie,
+          nonceCookie(request.params.workspaceId).name,
+          request.protocol,
+        );
         if (cookieNonce === null || !sameText(cookieNonce, request.body.nonce)) {
           return page(
             reply,
@@ -125,9 +129,18 @@ function continuePath(workspaceId: string): string {
   return `/portal/${encodeURIComponent(workspaceId)}/continue`;
 }
 
-/** Over plain http the nonce goes only to this portal's Continue page; over https it is `__Host-` (portal-cookies.ts). */
+/**
+ * Over plain http the nonce goes only to this portal's Continue page; over https it is `__Host-`
+ * (portal-cookies.ts), whose path is always `/`, so the name carries the workspace: a customer who
+ * opens two portals' links in one browser keeps one nonce per portal. (The page sets it only for a
+ * workspace that exists, whose id is letters, digits and `_`; anything else is left out of the name.)
+ */
 function nonceCookie(workspaceId: string): PortalCookie {
-  return { name: COOKIE_NAME, path: continuePath(workspaceId), maxAgeSeconds: COOKIE_SECONDS };
+  return {
+    name: `${COOKIE_NAME}_${workspaceId.replace(/[^A-Za-z0-9_]/g, '')}`,
+    path: continuePath(workspaceId),
+    maxAgeSeconds: COOKIE_SECONDS,
+  };
 }
 
 function sameText(a: string, b: string): boolean {

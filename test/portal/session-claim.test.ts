@@ -157,19 +157,19 @@ test('an ended session is not claimed even with its cookie', async () => {
 test('over https both cookies are __Host- (Secure, Path=/, no Domain) and only those names count', async () => {
   const https = { app: tls, tenant: b, https: true };
   const opened = await openPage('ada@example.com', https);
-  assertHostCookie(opened.setCookie, 'woes_portal_continue', 900);
+  assertHostCookie(opened.setCookie, `woes_portal_continue_${b.workspaceId}`, 900);
 
   // A cookie tossed from a sibling subdomain can only carry the plain name: the Continue POST refuses it.
-  const tossed = await postContinue(opened, `woes_portal_continue=${opened.nonce}`, https);
+  const tossed = await postContinue(opened, `woes_portal_continue_${b.workspaceId}=${opened.nonce}`, https);
   assert.equal(tossed.statusCode, 403, 'an https Continue with only the unprefixed nonce cookie is refused');
 
   const posted = await postContinue(opened, opened.setCookie.split(';')[0], https);
   assert.equal(posted.statusCode, 303, posted.body);
   const session = /#session=(woesps_[A-Za-z0-9]+)$/.exec(String(posted.headers.location))![1];
   const setCookies = setCookiesOf(posted.headers['set-cookie']);
-  const cleared = setCookies.find((c) => c.startsWith('__Host-woes_portal_continue=;'));
+  const cleared = setCookies.find((c) => c.startsWith(`__Host-woes_portal_continue_${b.workspaceId}=;`));
   assert.ok(cleared, 'the nonce cookie is cleared under its own name');
-  assertHostCookie(cleared, 'woes_portal_continue', 0);
+  assertHostCookie(cleared, `woes_portal_continue_${b.workspaceId}`, 0);
   const cookie = claimCookieOf(setCookies, '__Host-woes_portal_claim');
   assertHostCookie(cookie.attributes, 'woes_portal_claim', 120);
   assert.ok(!setCookies.some((c) => c.startsWith('woes_portal_')), 'no unprefixed cookie is set over https');
@@ -183,4 +183,23 @@ test('over https both cookies are __Host- (Secure, Path=/, no Domain) and only t
   const claimed = await claim(session, cookie.pair, { app: tls, https: true });
   assert.equal(claimed.statusCode, 204, claimed.body);
   assertHostCookie(String(claimed.headers['set-cookie']), 'woes_portal_claim', 0);
+});
+
+test("over https one browser can open two portals' links and press Continue on either: one nonce cookie per portal", async () => {
+  const c = await tenant(tls);
+  await customerWithConversation(c, 'ada', 'ada@example.com', 'Ada asks elsewhere');
+  const first = { app: tls, tenant: b, https: true };
+  const second = { app: tls, tenant: c, https: true };
+  const openedFirst = await openPage('ada@example.com', first);
+  const openedSecond = await openPage('ada@example.com', second);
+  const jar = [openedFirst.setCookie, openedSecond.setCookie].map((line) => line.split(';')[0]);
+  assert.notEqual(jar[0].split('=')[0], jar[1].split('=')[0], 'two names, so the second did not replace the first');
+  // The browser sends both (Path=/); each portal's Continue reads its own.
+  const pressedFirst = await postContinue(openedFirst, jar.join('; '), first);
+  assert.equal(pressedFirst.statusCode, 303, pressedFirst.body);
+  const pressedSecond = await postContinue(openedSecond, jar.join('; '), second);
+  assert.equal(pressedSecond.statusCode, 303, pressedSecond.body);
+  // One portal's cookie is no key to the other's Continue.
+  const crossed = await postContinue(openedFirst, jar[1], first);
+  assert.equal(crossed.statusCode, 403);
 });
