@@ -60,8 +60,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const { logger, storage } = core;
   const secrets = loadInstanceSecrets(config);
   const support = createSupportServices(core);
+  const accounts = createAccountsModule(core);
   const modules: DomainModule[] = [
-    createAccountsModule(core),
+    accounts,
     createKeysModule(core, { usage: core.services.keyUsage, service: core.services.keys, mailer: new Mailer(core) }),
     createSupportModule(core, support),
     createWidgetModule(core, { masterKeys: secrets.masterKeys, support: widgetSupport(support) }),
@@ -127,7 +128,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
     { prefix: '/api/v1' },
   );
-  await registerWebApp(app, config);
+  await registerWebApp(app, config, { signUpsDone: () => accounts.registration.idle() });
 
   app.addHook('onReady', async function startModules() {
     await core.start();

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 /**
  * Work run one task at a time, after whatever was queued before, off the caller's path: for work
  * whose time must not show in an answer (whether an email has an account). A failure is logged as
- * `<what> not sent`, with its message only (never the address the task was about), and never
+ * `<what> failed`, with its message only (never the address the task was about), and never
  * reaches a caller or leaves a rejected promise behind.
  */
 export class SerialQueue {
@@ -13,7 +13,7 @@ export class SerialQueue {
 
   push(what: string, task: () => Promise<void>): void {
     this.tail = this.tail.then(task).catch((error: unknown) => {
-      this.logger.error({ err: { message: (error as Error).message } }, `${what} not sent`);
+      this.logger.error({ err: { message: (error as Error).message } }, `${what} failed`);
     });
   }
 

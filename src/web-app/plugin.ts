@@ -24,7 +24,11 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 export async function registerWebApp(
   app: FastifyInstance,
   config: Config,
-  options: { distDir?: string } = {},
+  options: {
+    distDir?: string;
+    /** Resolves once this process's sign-ups answered so far have made their accounts (the outbox page waits). */
+    signUpsDone?: () => Promise<void>;
+  } = {},
 ): Promise<void> {
   const distDir = options.distDir ?? WEB_DIST;
   await app.register(async function webApp(web) {
@@ -55,7 +59,7 @@ export async function registerWebApp(
       };
     });
     if (config.smtpUrl === null) {
-      await registerOutboxLink(web, config.dataDir, config.publicUrl);
+      await registerOutboxLink(web, config.dataDir, config.publicUrl, options.signUpsDone);
       await registerPortalOutboxLink(web, config.dataDir, config.publicUrl);
     }
 

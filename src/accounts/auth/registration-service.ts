@@ -39,14 +39,15 @@ export class Registration {
 
   /**
    * Checks the password and hashes it, on every path, so a caller waits as long whether or not the
-   * address is taken. Returns the rest, to call once the 202 has been sent (as `resendVerification`):
-   * it queues the lookup, then the new account and its verification link, or the owner's notice.
+   * address is taken; then queues the rest (`later`, as `resendVerification`): the lookup, then the
+   * new account and its verification link, or the owner's notice. Queued before the answer, so a
+   * client that hangs up once the hash is paid still gets its account; run after it is sent.
    */
-  async register(input: RegisterInput): Promise<() => void> {
+  async register(input: RegisterInput): Promise<void> {
     checkPasswordPolicy(input.password);
     const email = normalizeEmail(input.email);
     const passwordHash = await this.ctx.hasher.hash(input.password);
-    return () => this.later('registration email', () => this.createAccount(input, email, passwordHash));
+    this.later('registration', () => this.createAccount(input, email, passwordHash));
   }
 
   private async createAccount(input: RegisterInput, email: string, passwordHash: string): Promise<void> {
@@ -135,11 +136,17 @@ export class Registration {
 
   /**
    * Work whose time would tell whether an account exists: queued (one at a time, as the portal's
-   * magic links), after whatever was asked before. A failure is logged, without the address, and
-   * never reaches a caller or leaves a rejected promise behind.
+   * magic links), after whatever was asked before. The caller queues it and then answers; the task
+   * first yields to the event loop (`setImmediate`), which runs only once the answer's microtasks
+   * (Fastify's send, the socket write) are done, so even SQLite's synchronous statements never run
+   * before the answer is written. A failure is logged, without the address, and never reaches a
+   * caller or leaves a rejected promise behind.
    */
   private later(what: string, work: () => Promise<void>): void {
-    this.queue.push(what, work);
+    this.queue.push(what, async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await work();
+    });
   }
 
   /** Sets the new password and ends every session of the user, on every instance. */

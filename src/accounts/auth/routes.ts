@@ -55,8 +55,6 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
   const app = typed(plugin);
   const { registration, signIn, invites } = services;
   const secureCookie = ctx.core.config.publicUrl.startsWith('https:');
-  // A registration's work after the hash, held from the handler until its answer has been sent.
-  const signUpsAnswered = new WeakMap<FastifyRequest, () => void>();
 
   // The web app keeps the refresh token in an HttpOnly cookie scoped to /auth, out of reach of scripts.
   function setRefreshCookie(reply: FastifyReply, token: string): void {
@@ -83,8 +81,9 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
 
   /**
    * POST `url` with an email address: always 202, so the answer never tells whether the address
-   * has an account. `send` (named, for stack traces) queues the lookup, the link and the email;
-   * it is called once the answer has been sent, so their time never shows in the answer's.
+   * has an account. `send` (named, for stack traces) queues the lookup, the link and the email,
+   * which start only once the answer has been written (Registration's `later`), so their time never
+   * shows in the answer's, and a client that hangs up does not cancel them.
    */
   function emailLinkRoute(url: string, summary: string, send: (email: string) => void): void {
     app.post(
@@ -98,12 +97,10 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
           body: EmailBody,
           response: { 202: Accepted, ...PUBLIC_ERRORS },
         },
-        onResponse: async function afterAnswer(request, reply) {
-          if (reply.statusCode === 202) send(request.body.email);
-        },
       },
       named(send.name, async function (request, reply) {
         await enforceLimit(ctx.core.limiter, 'accountEmailPerIP', request.ip);
+        send(request.body.email);
         return reply.code(202).send(ACCEPTED);
       }),
     );
@@ -120,17 +117,12 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
         body: RegisterBody,
         response: { 202: Accepted, ...PUBLIC_ERRORS },
       },
-      onResponse: async function afterAnswer(request, reply) {
-        const signUp = signUpsAnswered.get(request);
-        signUpsAnswered.delete(request);
-        if (signUp !== undefined && reply.statusCode === 202) signUp();
-      },
     },
     async function register(request, reply) {
       // Every sign-up emails the address it names: one IP may not make Woes mail the world.
       await enforceLimit(ctx.core.limiter, 'accountEmailPerIP', request.ip);
-      // The hash is paid before the answer; the lookup and the account only after it is sent.
-      signUpsAnswered.set(request, await registration.register(request.body));
+      // The hash is paid before the answer; the lookup and the account are queued to run after it.
+      await registration.register(request.body);
       return reply.code(202).send(ACCEPTED);
     },
   );
