@@ -9,7 +9,6 @@ import { enforceLimit } from '../ratelimit/enforce.js';
 import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import { portalAuthenticator, portalOf } from './portal-auth.js';
 import type { PortalService } from './portal-service.js';
-import { hasCredentialInQuery } from '../security/redact.js';
 import { claimMatches, clearedClaimCookie } from './session-claim.js';
 import {
   Accepted,
@@ -28,7 +27,7 @@ const PUBLIC: [] = [];
 const PORTAL_SECURITY: Array<Record<string, string[]>> = [{ portalSession: [] }];
 const PUBLIC_ERRORS = { 400: Type.Ref('ErrorBody'), 401: Type.Ref('ErrorBody'), 429: Type.Ref('ErrorBody') };
 // Portal secrets belong in the body or the Authorization header; a URL ends up in logs and history.
-// Portal routes take no API credential, so the API's own check (hasCredentialInQuery) runs here too.
+// (Every other secret in a query string is refused for every API route by the authentication hook.)
 const SECRET_IN_URL = /woesp[ls]_/i;
 
 export function factsOf(request: FastifyRequest): RequestCaller {
@@ -43,10 +42,8 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
   // This scope is all of /api/v1, so the hook runs on every API request: a callback hook, not an
   // async one (which cost every request a promise).
   app.addHook('onRequest', function refuseSecretsInURL(request, _reply, done) {
-    if (
-      request.url.startsWith('/api/v1/portal/') &&
-      (SECRET_IN_URL.test(request.url) || hasCredentialInQuery(request.url))
-    ) {
+    // The matched route, not the raw URL: `/api/v1/%70ortal/…` reaches the same routes.
+    if (request.routeOptions.url?.startsWith('/api/v1/portal/') && SECRET_IN_URL.test(request.url)) {
       return done(
         unauthorized('Portal tokens are accepted only in the body or the Authorization header, never in the URL.'),
       );

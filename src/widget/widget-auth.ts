@@ -4,13 +4,12 @@ import { AppError, rateLimited, unauthorized } from '../errors.js';
 import { findActiveWidgetKey, normaliseOrigin } from '../keys/widget-keys-service.js';
 import { TTLCache } from '../cache/ttl-cache.js';
 import { anonymousCaller } from '../http/caller.js';
-import { hasCredentialInQuery } from '../security/redact.js';
 import type { WidgetKeyContext } from './widget-service.js';
 import { widgetRepository } from './widget-repository.js';
 
-// A secret in the URL ends up in proxy logs and browser history: refuse it before anything else —
-// any secret Woes issues (hasCredentialInQuery, %-encoded too) and, here, the widget's own key and
-// identity fields, anywhere in the URL.
+// A secret in the URL ends up in proxy logs and browser history: refuse it before anything else.
+// (Every secret Woes issues in a query string is refused for every API route by the authentication
+// hook; this adds the widget's own key and identity fields, anywhere in the URL.)
 const SECRET_IN_URL = /woes(k|pk|cs|is)_|[?&](access_token|api_key|key|token|secret|identityToken|userHash)=/i;
 const ALLOWED_HEADERS =
   'content-type, x-woes-widget-key, x-woes-conversation-secret, x-woes-identity-token, x-woes-customer-id, x-woes-user-hash, x-correlation-id';
@@ -45,7 +44,7 @@ export function widgetAuthenticator(core: Pick<CoreDeps, 'db' | 'audit' | 'limit
   }
 
   return async function authenticateWidget(request: FastifyRequest, reply: FastifyReply): Promise<WidgetKeyContext> {
-    if (SECRET_IN_URL.test(request.url) || hasCredentialInQuery(request.url))
+    if (SECRET_IN_URL.test(request.url))
       throw unauthorized('Widget keys and secrets are accepted only in x-woes-* headers, never in the URL.');
     if (request.headers.authorization !== undefined) {
       throw unauthorized('Widget endpoints take x-woes-widget-key, not an Authorization header.');

@@ -157,3 +157,23 @@ test('a webhook signing secret in the query gets the same refusal as a server ke
   const widgetKey = await w.call('GET', `/me?x=woespk_${KEY_BODY.slice(0, 24)}`);
   assert.equal(widgetKey.statusCode, 200, widgetKey.body);
 });
+
+test('a secret in the query is refused on public, portal and widget API routes too, however the path is spelled', async () => {
+  const email = `url-secret-${Date.now()}@example.com`;
+  for (const [method, url, payload] of [
+    // Public routes take no credential at all; the check still runs, before the route does anything.
+    ['POST', `/api/v1/auth/register?x=${WHSEC}`, { email, password: 'a long enough passphrase', name: 'U' }],
+    ['POST', `/api/v1/auth/password-reset?x=${encodeURIComponent(KEY)}`, { email }],
+    // The router decodes %70 to p: the portal's routes answer this path, so they refuse it too.
+    ['POST', `/api/v1/%70ortal/magic-link?x=${WHSEC}`, { email, workspaceId: w.workspaceId }],
+    ['GET', `/api/v1/%70ortal/conversations?token=woesps_${KEY_BODY}`, undefined],
+    ['GET', `/api/v1/widget/config?x=${WHSEC}`, undefined],
+  ] as const) {
+    const response = await t.request({ method, url, ...(payload ? { payload } : {}) });
+    assert.equal(response.statusCode, 401, `${url}: ${response.body}`);
+    assert.match(response.json.error, /never in the URL/);
+    assert.ok(!carries(response.body, WHSEC) && !carries(response.body, KEY), response.body);
+  }
+  const made = await t.storage.db.selectFrom('users').select('id').where('email', '=', email).execute();
+  assert.deepEqual(made, [], 'the refused sign-up made no account');
+});
