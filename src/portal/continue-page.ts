@@ -7,7 +7,13 @@ import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import type { PortalService } from './portal-service.js';
 import { signInCounted } from './routes.js';
 import { claimCookie } from './session-claim.js';
-import { clearedPortalCookie, portalCookie, readPortalCookie, type PortalCookie } from './portal-cookies.js';
+import {
+  clearedPortalCookie,
+  cookieProtocol,
+  portalCookie,
+  readPortalCookie,
+  type PortalCookie,
+} from './portal-cookies.js';
 
 const COOKIE_NAME = 'woes_portal_continue';
 const COOKIE_SECONDS = 15 * 60;
@@ -30,6 +36,7 @@ export async function continuePageRoutes(
   root: FastifyInstance,
   portal: PortalService,
   limiter: RateLimiter,
+  publicUrl: string,
 ): Promise<void> {
   await root.register(async function portalContinue(scope) {
     scope.addContentTypeParser(
@@ -51,7 +58,10 @@ export async function continuePageRoutes(
           return page(reply, 404, 'Portal not available', '<p>This support portal is not available.</p>');
         const nonce = randomBytes(24).toString('base64url');
         const path = continuePath(request.params.workspaceId);
-        reply.header('set-cookie', portalCookie(nonceCookie(request.params.workspaceId), nonce, request.protocol));
+        reply.header(
+          'set-cookie',
+          portalCookie(nonceCookie(request.params.workspaceId), nonce, cookieProtocol(request, publicUrl)),
+        );
         return page(
           reply,
           200,
@@ -71,7 +81,7 @@ export async function continuePageRoutes(
         const cookieNonce = readPortalCookie(
           request.headers.cookie,
           nonceCookie(request.params.workspaceId).name,
-          request.protocol,
+          cookieProtocol(request, publicUrl),
         );
         if (cookieNonce === null || !sameText(cookieNonce, request.body.nonce)) {
           return page(
@@ -85,9 +95,9 @@ export async function continuePageRoutes(
         try {
           const session = await signInCounted(portal, limiter, request, request.body.token, workspaceId);
           reply.header('set-cookie', [
-            clearedPortalCookie(nonceCookie(workspaceId), request.protocol),
+            clearedPortalCookie(nonceCookie(workspaceId), cookieProtocol(request, publicUrl)),
             // The app keeps the fragment's session only if this browser holds this (session-claim.ts).
-            claimCookie(session.sessionToken, request.protocol),
+            claimCookie(session.sessionToken, cookieProtocol(request, publicUrl)),
           ]);
           // The session token travels in the fragment: never sent to a server, never in a log.
           return reply

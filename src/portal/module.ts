@@ -35,11 +35,11 @@ export function createPortalModule(
       ),
     ],
     async routes(app) {
-      await portalRoutes(app, service, core.limiter);
+      await portalRoutes(app, service, core.limiter, core.config.publicUrl);
       await portalSettingsRoutes(app, core);
     },
     async rootRoutes(app) {
-      await continuePageRoutes(app, service, core.limiter);
+      await continuePageRoutes(app, service, core.limiter, core.config.publicUrl);
     },
     async close() {
       await service.idle();

@@ -15,6 +15,16 @@ export interface PortalCookie {
 
 const HOST_PREFIX = '__Host-';
 
+/**
+ * The protocol the portal's cookies are made for: https when the request came over https or
+ * Woes's public URL is https. Behind a TLS-terminating proxy that Woes is not told to trust
+ * (`WOES_TRUST_PROXY`), `request.protocol` says http while every browser speaks https: the public
+ * URL keeps the `__Host-` names and Secure on, as it does for the web app's refresh cookie.
+ */
+export function cookieProtocol(request: { protocol: string }, publicUrl: string): 'http' | 'https' {
+  return request.protocol === 'https' || publicUrl.startsWith('https:') ? 'https' : 'http';
+}
+
 /** The cookie's name for a request of this protocol (`request.protocol`). */
 export function portalCookieName(name: string, protocol: string): string {
   return protocol === 'https' ? `${HOST_PREFIX}${name}` : name;

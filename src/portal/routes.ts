@@ -10,6 +10,7 @@ import type { RateLimiter } from '../ratelimit/rate-limiter.js';
 import { portalAuthenticator, portalOf } from './portal-auth.js';
 import type { PortalService } from './portal-service.js';
 import { claimMatches, clearedClaimCookie } from './session-claim.js';
+import { cookieProtocol } from './portal-cookies.js';
 import {
   Accepted,
   ConversationParams,
@@ -35,7 +36,12 @@ export function factsOf(request: FastifyRequest): RequestCaller {
 }
 
 /** /api/v1/portal/…: magic links, portal sessions and the customer's own conversations (SPEC §7). */
-export async function portalRoutes(root: FastifyInstance, portal: PortalService, limiter: RateLimiter): Promise<void> {
+export async function portalRoutes(
+  root: FastifyInstance,
+  portal: PortalService,
+  limiter: RateLimiter,
+  publicUrl: string,
+): Promise<void> {
   const app = typed(root);
   const authenticatePortal = portalAuthenticator(portal, limiter);
   app.decorateRequest('portal', null);
@@ -167,10 +173,10 @@ export async function portalRoutes(root: FastifyInstance, portal: PortalService,
     },
     async function claimPortalSession(request, reply) {
       const token = bearerOf(request) ?? '';
-      if (!claimMatches(request.headers.cookie, token, request.protocol)) {
+      if (!claimMatches(request.headers.cookie, token, cookieProtocol(request, publicUrl))) {
         throw unauthorized('This sign-in link was not opened in this browser: open the link from your email here.');
       }
-      reply.header('set-cookie', clearedClaimCookie(request.protocol));
+      reply.header('set-cookie', clearedClaimCookie(cookieProtocol(request, publicUrl)));
       return reply.code(204).send(null);
     },
   );

@@ -203,3 +203,27 @@ test("over https one browser can open two portals' links and press Continue on e
   const crossed = await postContinue(openedFirst, jar[1], first);
   assert.equal(crossed.statusCode, 403);
 });
+
+test('behind a TLS proxy Woes does not trust, an https public URL still makes both cookies __Host- and Secure', async () => {
+  // No WOES_TRUST_PROXY: request.protocol is http, but every browser reaches this Woes over https.
+  const proxied = await createTestApp({ env: { WOES_PUBLIC_URL: 'https://support.example.com' } });
+  try {
+    const d = await tenant(proxied);
+    await customerWithConversation(d, 'ada', 'ada@example.com', 'Ada asks');
+    const on = { app: proxied, tenant: d };
+    const opened = await openPage('ada@example.com', on);
+    assertHostCookie(opened.setCookie, `woes_portal_continue_${d.workspaceId}`, 900);
+    // Only the prefixed names count, as over https.
+    const tossed = await postContinue(opened, `woes_portal_continue_${d.workspaceId}=${opened.nonce}`, on);
+    assert.equal(tossed.statusCode, 403);
+    const posted = await postContinue(opened, opened.setCookie.split(';')[0], on);
+    assert.equal(posted.statusCode, 303, posted.body);
+    const session = /#session=(woesps_[A-Za-z0-9]+)$/.exec(String(posted.headers.location))![1];
+    const cookie = claimCookieOf(setCookiesOf(posted.headers['set-cookie']), '__Host-woes_portal_claim');
+    assertHostCookie(cookie.attributes, 'woes_portal_claim', 120);
+    const claimed = await claim(session, cookie.pair, { app: proxied });
+    assert.equal(claimed.statusCode, 204, claimed.body);
+  } finally {
+    await proxied.close();
+  }
+});
