@@ -47,6 +47,11 @@ export interface LinkTokensTable {
   createdAt: number;
   expiresAt: number;
   usedAt: number | null;
+  /**
+   * A verification link's registration password (argon2id hash): following the link verifies the
+   * account with this password. Null for other links and for verification links of no registration.
+   */
+  passwordHash: string | null;
 }
 
 export interface InvitesTable {

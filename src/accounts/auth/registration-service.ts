@@ -66,7 +66,13 @@ export class Registration {
             ownerId: user.id,
             now,
           });
-        return issueLinkToken(trx, { userId: user.id, purpose: 'verify_email', ttlMs: LINK_TTL.verifyEmail, now });
+        return issueLinkToken(trx, {
+          userId: user.id,
+          purpose: 'verify_email',
+          ttlMs: LINK_TTL.verifyEmail,
+          now,
+          passwordHash,
+        });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -77,7 +83,9 @@ export class Registration {
     }
     // Taken: the owner of the address hears about it; the caller learns nothing.
     const existing = await findUserByEmail(core.db, email);
-    if (existing && existing.emailVerifiedAt === null) await this.sendVerification(existing.id, email);
+    // Unverified: whoever registered it first may not own the address. The link goes to the
+    // address and carries this registration's password, which following it sets.
+    if (existing && existing.emailVerifiedAt === null) await this.sendVerification(existing.id, email, passwordHash);
     else mailer.send(alreadyRegisteredEmail(publicUrl, email));
   }
 
@@ -87,10 +95,18 @@ export class Registration {
     const { view, proven } = await failures.guard(caller.ip, () =>
       core.db.transaction().execute(async (trx) => {
         const now = core.clock.now();
-        const userId = await consumeLinkToken(trx, token, 'verify_email', now);
-        // The link confirms the registration it was sent for, password included; any ID-token
-        // identity that created or joined the account meanwhile never proved the address.
-        const changed = await proveAccountEmail(trx, sessions, { userId, now, keepPassword: true });
+        const { userId, passwordHash } = await consumeLinkToken(trx, token, 'verify_email', now);
+        // The link confirms the registration it was sent for, password included: when that was a
+        // later registration of the still unverified address, its password replaces the first
+        // registrant's (who may not own the address). A verified account's password never
+        // changes here. Any ID-token identity that created or joined the account meanwhile never
+        // proved the address.
+        const changed = await proveAccountEmail(trx, sessions, {
+          userId,
+          now,
+          keepPassword: true,
+          passwordHash: passwordHash ?? undefined,
+        });
         return { view: toUserView((await findUserById(trx, userId))!), proven: changed };
       }),
     );
@@ -161,7 +177,7 @@ export class Registration {
     const passwordHash = await hasher.hash(input.password);
     const userId = await core.db.transaction().execute(async (trx) => {
       const now = core.clock.now();
-      const id = await consumeLinkToken(trx, input.token, 'password_reset', now);
+      const { userId: id } = await consumeLinkToken(trx, input.token, 'password_reset', now);
       // The link proved control of the address, so it also verifies it, cutting off every
       // identity that had not proven it (account-proof.ts); the new password replaces the old.
       await proveAccountEmail(trx, sessions, { userId: id, now, keepPassword: false });
@@ -178,13 +194,15 @@ export class Registration {
     await core.bus.publish({ kind: 'user', subject: userId });
   }
 
-  private async sendVerification(userId: string, email: string): Promise<void> {
+  /** `passwordHash`: the registration the link confirms (none for a resend: the account keeps its own). */
+  private async sendVerification(userId: string, email: string, passwordHash: string | null = null): Promise<void> {
     const { core, mailer } = this.ctx;
     const token = await issueLinkToken(core.db, {
       userId,
       purpose: 'verify_email',
       ttlMs: LINK_TTL.verifyEmail,
       now: core.clock.now(),
+      passwordHash,
     });
     mailer.send(verificationEmail(core.config.publicUrl, email, token));
   }

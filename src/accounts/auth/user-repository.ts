@@ -53,7 +53,7 @@ export async function insertUser(
  */
 export async function markEmailVerified(
   executor: Executor,
-  input: { userId: string; now: number; dropPassword: boolean },
+  input: { userId: string; now: number; dropPassword: boolean; passwordHash?: string },
 ): Promise<boolean> {
   const { userId, now } = input;
   const changed = await executor
@@ -61,7 +61,9 @@ export async function markEmailVerified(
     .set(
       input.dropPassword
         ? { emailVerifiedAt: now, passwordHash: null, updatedAt: now }
-        : { emailVerifiedAt: now, updatedAt: now },
+        : input.passwordHash !== undefined
+          ? { emailVerifiedAt: now, passwordHash: input.passwordHash, updatedAt: now }
+          : { emailVerifiedAt: now, updatedAt: now },
     )
     .where('id', '=', userId)
     .where('emailVerifiedAt', 'is', null)

@@ -8,7 +8,7 @@ export type LinkPurpose = 'verify_email' | 'password_reset';
 /** Makes a one-time emailed token; only its SHA-256 is stored. */
 export async function issueLinkToken(
   executor: Executor,
-  input: { userId: string; purpose: LinkPurpose; ttlMs: number; now: number },
+  input: { userId: string; purpose: LinkPurpose; ttlMs: number; now: number; passwordHash?: string | null },
 ): Promise<string> {
   const token = newLinkToken();
   await executor
@@ -21,6 +21,7 @@ export async function issueLinkToken(
       createdAt: input.now,
       expiresAt: input.now + input.ttlMs,
       usedAt: null,
+      passwordHash: input.passwordHash ?? null,
     })
     .execute();
   return token;
@@ -41,11 +42,11 @@ export async function consumeLinkToken(
   token: string,
   purpose: LinkPurpose,
   now: number,
-): Promise<string> {
+): Promise<{ userId: string; passwordHash: string | null }> {
   if (!LINK_TOKEN_SHAPE.test(token)) throw invalidToken();
   const row = await executor
     .selectFrom('linkTokens')
-    .select(['id', 'userId', 'expiresAt', 'usedAt'])
+    .select(['id', 'userId', 'expiresAt', 'usedAt', 'passwordHash'])
     .where('tokenHash', '=', sha256(token))
     .where('purpose', '=', purpose)
     .executeTakeFirst();
@@ -57,7 +58,7 @@ export async function consumeLinkToken(
     .where('usedAt', 'is', null)
     .executeTakeFirst();
   if (Number(spent.numUpdatedRows) !== 1) throw invalidToken();
-  return row.userId;
+  return { userId: row.userId, passwordHash: row.passwordHash };
 }
 
 /** Spends every outstanding token of a purpose (a reset link dies once the password changed). */

@@ -15,6 +15,7 @@ import { retentionMigration } from './0014-retention.js';
 import { retentionSweepsMigration } from './0015-retention-sweeps.js';
 import { customerEmailTrustMigration } from './0016-customer-email-trust.js';
 import { customerVisibleTimeMigration } from './0017-customer-visible-time.js';
+import { verificationPasswordMigration } from './0018-verification-password.js';
 
 /** One ordered set of migrations for both dialects. Never edit a released one: add the next. */
 const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
@@ -33,6 +34,7 @@ const MIGRATIONS: ReadonlyArray<[string, MigrationFactory]> = [
   ['0015-retention-sweeps', retentionSweepsMigration],
   ['0016-customer-email-trust', customerEmailTrustMigration],
   ['0017-customer-visible-time', customerVisibleTimeMigration],
+  ['0018-verification-password', verificationPasswordMigration],
 ];
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
