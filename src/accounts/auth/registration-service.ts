@@ -1,5 +1,5 @@
 import type { RequestCaller } from '../../http/caller.js';
-import { isUniqueViolation } from '../../storage/database.js';
+import { isUnavailableError, isUniqueViolation } from '../../storage/database.js';
 import { proveAccountEmail } from './account-proof.js';
 import { auditForUser, type AccountsContext } from '../context.js';
 import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from '../mail/emails.js';
@@ -17,6 +17,9 @@ import {
 } from './user-repository.js';
 import { createWorkspace } from '../workspaces/workspace-repository.js';
 import { SerialQueue } from '../../lib/serial-queue.js';
+
+/** Waits before the retries of work queued after an answer, when the database was unavailable. */
+const RETRY_DELAYS_MS = [1000, 4000];
 
 export interface RegisterInput {
   email: string;
@@ -161,6 +164,17 @@ export class Registration {
   private later(what: string, work: () => Promise<void>): void {
     this.queue.push(what, async () => {
       await new Promise((resolve) => setImmediate(resolve));
+      // The caller was told 202 and will not retry: a database that is briefly unavailable (locked
+      // by another connection, restarting) gets a few more tries before the work is given up and
+      // logged. Each try is whole (the account's transaction rolled back), so a retry is safe.
+      for (const delayMs of RETRY_DELAYS_MS) {
+        try {
+          return await work();
+        } catch (error) {
+          if (!isUnavailableError(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
+      }
       await work();
     });
   }
