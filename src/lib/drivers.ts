@@ -6,8 +6,9 @@ const require = createRequire(import.meta.url);
 
 /*
  * The PostgreSQL and Redis drivers are loaded the first time scale-out asks for them, not at
- * start-up: an embedded server (SQLite, no Redis) never uses them, and the two modules with
- * their dependencies held about 12 MB of its resident memory (bench/RESULTS.md, round 6).
+ * start-up: an embedded server (SQLite, no Redis) never uses them, and loading the two kept about
+ * 7 MB more in its resident memory (idle 127-137 MB with them, 122-126 without; bench/RESULTS.md,
+ * round 6).
  * Both are CommonJS, so `require` loads them synchronously where they are first needed; modules
  * that only name their types use `import type`, which is erased at compile time.
  */
