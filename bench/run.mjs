@@ -284,6 +284,26 @@ async function benchmark({ generateApiKey, dataDir, scaleOut }) {
     await stopProcess(peer);
   }
 
+  // (10) issue #18's prototype: bare Fastify plus only the work of a warm /me (bench/auth-prototype.mjs)
+  if (wanted('10')) {
+    const protoPort = await freePort();
+    const proto = await startProcess(
+      process.execPath,
+      [path.join(ROOT, 'bench', 'auth-prototype.mjs'), String(protoPort)],
+      { ready: /^ready /, env: { PROTO_LOG: path.join(dataDir, 'prototype.log') } },
+    );
+    const protoKey = proto.readyLine.split(' ')[1];
+    await run('10 auth prototype: Fastify + SHA-256, map, scope, log line', async () => ({
+      ...(await measure({
+        url: `http://127.0.0.1:${protoPort}/api/v1/me`,
+        headers: { authorization: `Bearer ${protoKey}` },
+        cpu: { server: () => cpuSeconds(proto.pid) },
+      })),
+      rss: [peakRSS(proto.pid)],
+    }));
+    await stopProcess(proto);
+  }
+
   const envA = { ...baseEnv, PORT: String(portA) };
   const woesA = await startWoes(envA, 'a');
   const woesB = scaleOut
@@ -461,7 +481,7 @@ function report({ rows, machine, revocation, scale, scaleOut, statementsNote, mo
   const hello = rows.find((r) => r.name.startsWith('1 '));
   const peer = rows.find((r) => r.name.startsWith('7 '));
   const me = rows.find((r) => r.name.startsWith('2 '));
-  const isWoes = (r) => !r.name.startsWith('1 ') && !r.name.startsWith('7 ');
+  const isWoes = (r) => !r.name.startsWith('1 ') && !r.name.startsWith('7 ') && !r.name.startsWith('10 ');
   const columns = [
     ['scenario', (r) => r.name],
     ['req/s', (r) => r.rps],
