@@ -75,3 +75,52 @@ test("the upgrade adds the column, and links made before it (no password) keep t
   assert.equal((await verify(await mailedToken(t, email, /verify/i, 1))).statusCode, 200);
   assert.equal((await signIn(email, OWNER)).statusCode, 200);
 });
+
+const verifyWith = (token: string, password: string) =>
+  t.request({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token, password } });
+
+test("with a password (as the web app sends it), the first registrant's link does not verify for the owner of the address, and stays usable", async () => {
+  const email = 'victor@example.com';
+  await register(email, ATTACKER);
+  const link = await mailedToken(t, email, /verify/i, 1);
+
+  // The owner of the address follows the link they never asked for: they cannot know the password.
+  const refused = await verifyWith(link, OWNER);
+  assert.equal(refused.statusCode, 401, refused.body);
+  assert.equal(refused.json.code, 'unauthorized');
+  assert.match(refused.json.error, /not the password chosen/);
+  const unverified = await signIn(email, ATTACKER);
+  assert.notEqual(unverified.statusCode, 200, 'the account stays unverified: no session for the first registrant');
+
+  // The link was not spent: with the password it sets, it still verifies (the refusal rolled nothing forward).
+  const verified = await verifyWith(link, ATTACKER);
+  assert.equal(verified.statusCode, 200, verified.body);
+  assert.equal(verified.json.user.email, email);
+});
+
+test('with a password, a resent link (which keeps the account password) checks the account password', async () => {
+  const email = 'resent@example.com';
+  await register(email, OWNER);
+  const resent = await t.request({ method: 'POST', url: '/api/v1/auth/resend-verification', payload: { email } });
+  assert.equal(resent.statusCode, 202);
+  await accountsSettled(t);
+  const link = await mailedToken(t, email, /verify/i, 2);
+  assert.equal((await verifyWith(link, 'not the password at all')).statusCode, 401);
+  assert.equal((await verifyWith(link, OWNER)).statusCode, 200);
+  assert.equal((await signIn(email, OWNER)).statusCode, 200);
+});
+
+test("with a password, the owner's own later registration link verifies with the owner's password", async () => {
+  const email = 'owen@example.com';
+  await register(email, ATTACKER);
+  await register(email, OWNER);
+  const ownersLink = await mailedToken(t, email, /verify/i, 2);
+  assert.equal(
+    (await verifyWith(ownersLink, ATTACKER)).statusCode,
+    401,
+    "the first registrant's password is not this link's",
+  );
+  assert.equal((await verifyWith(ownersLink, OWNER)).statusCode, 200);
+  assert.equal((await signIn(email, OWNER)).statusCode, 200);
+  assert.equal((await signIn(email, ATTACKER)).statusCode, 401);
+});

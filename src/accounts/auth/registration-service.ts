@@ -1,9 +1,17 @@
+import type { Executor } from '../../audit/audit-log.js';
+import { unauthorized } from '../../errors.js';
 import type { RequestCaller } from '../../http/caller.js';
 import { isUnavailableError, isUniqueViolation } from '../../storage/database.js';
 import { proveAccountEmail } from './account-proof.js';
 import { auditForUser, type AccountsContext } from '../context.js';
 import { alreadyRegisteredEmail, passwordResetEmail, verificationEmail } from '../mail/emails.js';
-import { consumeLinkToken, issueLinkToken, spendAllLinkTokens } from '../mail/link-token-repository.js';
+import {
+  consumeLinkToken,
+  findLiveLinkToken,
+  issueLinkToken,
+  spendAllLinkTokens,
+  type LiveLink,
+} from '../mail/link-token-repository.js';
 import { checkPasswordPolicy } from './passwords.js';
 import { LINK_TTL } from './tokens.js';
 import {
@@ -92,29 +100,47 @@ export class Registration {
     else mailer.send(alreadyRegisteredEmail(publicUrl, email));
   }
 
-  async verifyEmail(token: string, caller: RequestCaller): Promise<UserView> {
+  /**
+   * Spends a verification link. With `password` (the web app always sends it) the clicker must
+   * also know the password the link sets: an account someone else registered with your address is
+   * then never verified with their password by your click on the link they made Woes mail you.
+   */
+  async verifyEmail(token: string, password: string | undefined, caller: RequestCaller): Promise<UserView> {
     const { core, sessions, failures } = this.ctx;
-    // A wrong token is a guess: it spends the IP's failed sign-in budget.
-    const { view, proven } = await failures.guard(caller.ip, () =>
-      core.db.transaction().execute(async (trx) => {
+    // A wrong token or password is a guess: it spends the IP's failed sign-in budget.
+    const { view, proven } = await failures.guard(caller.ip, async () => {
+      // Checked before the transaction: argon2 must not hold the database's write lock.
+      const checked = password === undefined ? null : await this.linkPasswordChecked(token, password);
+      return core.db.transaction().execute(async (trx) => {
         const now = core.clock.now();
-        const { userId, passwordHash } = await consumeLinkToken(trx, token, 'verify_email', now);
+        const link = await consumeLinkToken(trx, token, 'verify_email', now);
+        // The password checked is still the one this link sets (or the account keeps).
+        if (checked !== null && checked !== (await passwordSetBy(trx, link))) throw wrongLinkPassword();
         // The link confirms the registration it was sent for, password included: when that was a
         // later registration of the still unverified address, its password replaces the first
         // registrant's (who may not own the address). A verified account's password never
         // changes here. Any ID-token identity that created or joined the account meanwhile never
         // proved the address.
         const changed = await proveAccountEmail(trx, sessions, {
-          userId,
+          userId: link.userId,
           now,
           keepPassword: true,
-          passwordHash: passwordHash ?? undefined,
+          passwordHash: link.passwordHash ?? undefined,
         });
-        return { view: toUserView((await findUserById(trx, userId))!), proven: changed };
-      }),
-    );
+        return { view: toUserView((await findUserById(trx, link.userId))!), proven: changed };
+      });
+    });
     if (proven) await core.bus.publish({ kind: 'user', subject: view.id });
     return view;
+  }
+
+  /** The hash `password` matched: the one the link sets, or the account's own; 401 otherwise. */
+  private async linkPasswordChecked(token: string, password: string): Promise<string> {
+    const { core, hasher } = this.ctx;
+    const link = await findLiveLinkToken(core.db, token, 'verify_email', core.clock.now());
+    const target = await passwordSetBy(core.db, link);
+    if (target === null || !(await hasher.verify(target, password))) throw wrongLinkPassword();
+    return target;
   }
 
   /**
@@ -220,4 +246,14 @@ export class Registration {
     });
     mailer.send(verificationEmail(core.config.publicUrl, email, token));
   }
+}
+
+const wrongLinkPassword = () =>
+  unauthorized(
+    'This is not the password chosen when this address was signed up. If you did not sign up, ignore the email; to use the address yourself, sign up with it again or reset the password.',
+  );
+
+/** The password hash an account has once `link` is spent: the link's own, or the account's. */
+async function passwordSetBy(db: Executor, link: LiveLink): Promise<string | null> {
+  return link.passwordHash ?? (await findUserById(db, link.userId))?.passwordHash ?? null;
 }

@@ -23,7 +23,7 @@ import {
   ResetConfirmBody,
   SessionBody,
   SessionResult,
-  TokenBody,
+  VerifyEmailBody,
   VerifiedResult,
 } from './schemas.js';
 
@@ -133,12 +133,14 @@ export async function authRoutes(plugin: FastifyInstance, ctx: AccountsContext, 
       schema: {
         tags: ['auth'],
         summary: 'Verify an email address with the emailed token (24 h, one use)',
-        body: TokenBody,
+        description:
+          'Send `password` too, as the web app does: the link then verifies only for whoever knows the password of the sign-up that made it (401 `unauthorized` otherwise, and the link stays usable), so an account someone else registered with your address is not verified with their password by your click.',
+        body: VerifyEmailBody,
         response: { 200: VerifiedResult, ...PUBLIC_ERRORS },
       },
     },
     async function verifyEmail(request) {
-      return { user: await registration.verifyEmail(request.body.token, request.caller) };
+      return { user: await registration.verifyEmail(request.body.token, request.body.password, request.caller) };
     },
   );
 

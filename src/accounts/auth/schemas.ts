@@ -16,7 +16,7 @@ export const RegisterBody = Type.Object(
   { email: Email, password: Password, name: Name, workspaceName: Type.Optional(Name) },
   strict,
 );
-export const TokenBody = Type.Object({ token: Token }, strict);
+export const VerifyEmailBody = Type.Object({ token: Token, password: Type.Optional(Password) }, strict);
 export const EmailBody = Type.Object({ email: Email }, strict);
 export const ResetConfirmBody = Type.Object({ token: Token, password: Password }, strict);
 

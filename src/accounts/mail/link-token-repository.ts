@@ -33,6 +33,31 @@ export function invalidToken(): Error {
   ]);
 }
 
+/** A link that can still be spent: its user and the password it sets (null: keeps the account's). */
+export interface LiveLink {
+  id: string;
+  userId: string;
+  passwordHash: string | null;
+}
+
+/** The unspent, unexpired token of a purpose, without spending it; throws 400 otherwise. */
+export async function findLiveLinkToken(
+  executor: Executor,
+  token: string,
+  purpose: LinkPurpose,
+  now: number,
+): Promise<LiveLink> {
+  if (!LINK_TOKEN_SHAPE.test(token)) throw invalidToken();
+  const row = await executor
+    .selectFrom('linkTokens')
+    .select(['id', 'userId', 'expiresAt', 'usedAt', 'passwordHash'])
+    .where('tokenHash', '=', sha256(token))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+  if (!row || row.usedAt !== null || Number(row.expiresAt) <= now) throw invalidToken();
+  return { id: row.id, userId: row.userId, passwordHash: row.passwordHash };
+}
+
 /**
  * Spends a token for its purpose and returns its user, or throws 400. The conditional update
  * makes it one use even when two requests race.
@@ -42,23 +67,16 @@ export async function consumeLinkToken(
   token: string,
   purpose: LinkPurpose,
   now: number,
-): Promise<{ userId: string; passwordHash: string | null }> {
-  if (!LINK_TOKEN_SHAPE.test(token)) throw invalidToken();
-  const row = await executor
-    .selectFrom('linkTokens')
-    .select(['id', 'userId', 'expiresAt', 'usedAt', 'passwordHash'])
-    .where('tokenHash', '=', sha256(token))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
-  if (!row || row.usedAt !== null || Number(row.expiresAt) <= now) throw invalidToken();
+): Promise<LiveLink> {
+  const link = await findLiveLinkToken(executor, token, purpose, now);
   const spent = await executor
     .updateTable('linkTokens')
     .set({ usedAt: now })
-    .where('id', '=', row.id)
+    .where('id', '=', link.id)
     .where('usedAt', 'is', null)
     .executeTakeFirst();
   if (Number(spent.numUpdatedRows) !== 1) throw invalidToken();
-  return { userId: row.userId, passwordHash: row.passwordHash };
+  return link;
 }
 
 /** Spends every outstanding token of a purpose (a reset link dies once the password changed). */

@@ -141,7 +141,7 @@ export class ApiClient {
    */
   async call<A extends Answer>(send: () => Promise<A>): Promise<Exclude<A['data'], undefined>> {
     let answer = await send();
-    if (answer.response.status === 401 && this.accessToken !== null && !answer.response.url.includes('/auth/session')) {
+    if (answer.response.status === 401 && this.accessToken !== null && !refusesCredentialsItself(answer.response.url)) {
       const renewed = await this.refresh();
       if (renewed !== null) answer = await send();
       else for (const listener of this.listeners) listener();
@@ -150,6 +150,11 @@ export class ApiClient {
       throw new ApiError(answer.response.status, errorBodyOf(answer.error, answer.response.status));
     return answer.data as Exclude<A['data'], undefined>;
   }
+}
+
+/** A 401 from these is about the password sent, not about the session: no refresh, no sign-out. */
+function refusesCredentialsItself(url: string): boolean {
+  return url.includes('/auth/session') || url.includes('/auth/verify-email');
 }
 
 function errorBodyOf(error: unknown, status: number): ErrorBody {

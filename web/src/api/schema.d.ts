@@ -352,7 +352,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify an email address with the emailed token (24 h, one use) */
+        /**
+         * Verify an email address with the emailed token (24 h, one use)
+         * @description Send `password` too, as the web app does: the link then verifies only for whoever knows the password of the sign-up that made it (401 `unauthorized` otherwise, and the link stays usable), so an account someone else registered with your address is not verified with their password by your click.
+         */
         post: operations["auth.verifyEmail"];
         delete?: never;
         options?: never;
@@ -4301,6 +4304,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    password?: string;
                     token: string;
                 };
             };
