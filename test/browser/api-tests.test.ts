@@ -1,8 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openPage, screenshot, signIn } from './browser.js';
-import { startWoesServer, type WoesServer } from './server.js';
+import { screenshot, signIn, useWoesAndChromium, withPage } from './browser.js';
 import { registerOwner } from './team.js';
 import { startTarget, type Target } from '../apitests/target.js';
 
@@ -17,27 +15,19 @@ const FIRST = `sk_first_${RUN}_0123456789`;
 const SECOND = `sk_second_${RUN}_9876543210`;
 
 describe('Settings → API tests in a real browser', { timeout: 180_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
+  // The loopback target is reachable only with the test-only setting.
+  const woes = useWoesAndChromium({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true' });
   let target: Target;
 
   before(async () => {
     target = await startTarget();
-    // The loopback target is reachable only with the test-only setting.
-    server = await startWoesServer({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true' });
-    browser = await launchChromium();
-    await registerOwner(server, OWNER);
+    await registerOwner(woes.server, OWNER);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await target?.close();
-  });
+  after(() => target?.close());
 
   test('an owner stores a credential, runs checks, replaces the secret and deletes it; the secret never shows', async () => {
-    const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    try {
-      await signIn(page, server, OWNER);
+    await withPage(woes.browser, { viewport: { width: 1280, height: 900 } }, async ({ page, errors }) => {
+      await signIn(page, woes.server, OWNER);
       await page.waitForURL('**/app/settings/keys');
       await page.getByRole('link', { name: 'API tests' }).click();
       await page.getByRole('heading', { name: 'API tests', level: 1 }).waitFor();
@@ -89,8 +79,6 @@ describe('Settings → API tests in a real browser', { timeout: 180_000 }, () =>
       await item.getByRole('button', { name: 'Delete Shop API' }).click();
       await page.getByText('No API test credentials yet.').waitFor();
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { WoesServer } from './server.js';
+import { startWoesServer, type WoesServer } from './server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-output/screenshots');
@@ -43,6 +44,18 @@ export function watchForErrors(page: Page): string[] {
   return errors;
 }
 
+/** Stricter than watchForErrors: console warnings too, and every request that failed, as text an assertion shows. */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  return problems;
+}
+
 /**
  * Waits until a page expression is truthy. `page.waitForFunction` with a string predicate re-evaluates it through
  * `eval` once the first check fails, which the app's CSP (`script-src 'self'`) refuses; `page.evaluate` goes through
@@ -57,15 +70,76 @@ export async function waitForExpression(page: Page, expression: string, timeoutM
   }
 }
 
-/** A fresh context and page (15 s default timeout) whose page and console errors collect in `errors`. */
-export async function openPage(
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** What watchForErrors collected. */
+  errors: string[];
+}
+
+/** Runs `fn` in a fresh browser context and closes the context afterwards, whether `fn` passed or failed. */
+export async function withContext<T>(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  options: PageOptions,
+  fn: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
   const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page, errors: watchForErrors(page) };
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * withContext with a page in it (15 s default timeout) whose page and console errors collect in `errors`; a test
+ * that wants the page clean asserts `errors` is empty.
+ */
+export function withPage<T>(
+  browser: Browser,
+  options: PageOptions,
+  fn: (opened: OpenedPage) => Promise<T>,
+): Promise<T> {
+  return withContext(browser, options, async (context) => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return fn({ context, page, errors: watchForErrors(page) });
+  });
+}
+
+/**
+ * For a test file or `describe` block: a Woes server (started with `env`) and Chromium, started in a `before` hook
+ * and stopped in an `after` hook registered here. Hooks the caller registers after this call run after these ones:
+ * its `before` hooks find both running, its `after` hooks run once both are stopped.
+ */
+export function useWoesAndChromium(env: Record<string, string> = {}): {
+  readonly server: WoesServer;
+  readonly browser: Browser;
+} {
+  let server: WoesServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startWoesServer(env);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the Woes server is not running: use it from a test or a later before hook');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not running: use it from a test or a later before hook');
+      return browser;
+    },
+  };
 }
 
 /** Signs in on the app's sign-in page with email and password, and presses Sign in (no wait for where it lands). */

@@ -1,9 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { launchChromium, openPage, screenshot, signIn } from './browser.js';
-import { startWoesServer, type WoesServer } from './server.js';
+import { screenshot, signIn, useWoesAndChromium, withPage } from './browser.js';
 import { createTeam } from './team.js';
 
 // Issue #15, inbound: an owner creates a channel in Settings → Channels, the sender signs a
@@ -14,23 +12,12 @@ const AGENT = { name: 'Abel Agent', email: `abel.${RUN}@example.test`, password:
 const SUBJECT = `Order ${RUN} never arrived`;
 
 describe('Settings → Channels in a real browser', { timeout: 180_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startWoesServer();
-    browser = await launchChromium();
-    await createTeam(server, OWNER, AGENT);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const woes = useWoesAndChromium();
+  before(() => createTeam(woes.server, OWNER, AGENT));
 
   test('create a channel, sign an inbound message with its secret, see it in the Inbox; rotate and delete', async () => {
-    const { context, page, errors } = await openPage(browser, { viewport: { width: 1280, height: 860 } });
-    try {
-      await signIn(page, server, OWNER);
+    await withPage(woes.browser, { viewport: { width: 1280, height: 860 } }, async ({ page, errors }) => {
+      await signIn(page, woes.server, OWNER);
       await page.getByRole('link', { name: 'Channels', exact: true }).click();
       await page.waitForURL('**/app/settings/channels');
       await page.getByRole('heading', { name: 'Channels', level: 1 }).waitFor();
@@ -44,7 +31,7 @@ describe('Settings → Channels in a real browser', { timeout: 180_000 }, () => 
       const secret = await notice.getByLabel('Signing secret').inputValue();
       const inboundUrl = await notice.getByLabel('Inbound URL').inputValue();
       assert.match(secret, /^whsec_/);
-      assert.match(inboundUrl, new RegExp(`^${server.url}/api/v1/webhooks/inbound/ch_`));
+      assert.match(inboundUrl, new RegExp(`^${woes.server.url}/api/v1/webhooks/inbound/ch_`));
       const item = page.getByRole('list', { name: 'Channels' }).getByRole('listitem');
       await item.getByRole('heading', { name: 'Order system' }).waitFor();
       await screenshot(page, 'channels-01-created');
@@ -106,8 +93,6 @@ describe('Settings → Channels in a real browser', { timeout: 180_000 }, () => 
       });
       assert.equal(refused.status, 401, 'a deleted channel refuses its sender');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

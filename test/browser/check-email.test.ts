@@ -1,9 +1,7 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, watchForErrors } from './browser.js';
+import { useWoesAndChromium, withPage } from './browser.js';
 import { waitForLink } from './outbox.js';
-import { startWoesServer, type WoesServer } from './server.js';
 
 /**
  * The sign-up's account is created just after the server answers 202 (src/accounts/auth/
@@ -14,38 +12,24 @@ import { startWoesServer, type WoesServer } from './server.js';
  * account yet (the same request, for an address nobody registered).
  */
 const RUN = Math.random().toString(36).slice(2, 8);
-let server: WoesServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startWoesServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const woes = useWoesAndChromium();
 
 test('the check-email page keeps asking while the new account is not there yet, then shows its link', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors = watchForErrors(page);
-  const email = `early.${RUN}@example.test`;
-  const answers: number[] = [];
-  await page.route('**/app/outbox/verification-link', async (route) => {
-    if (answers.length === 0) {
-      const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, string>;
-      const early = await route.fetch({ postData: JSON.stringify({ ...body, email: `nobody.${RUN}@example.test` }) });
-      answers.push(early.status());
-      return route.fulfill({ response: early });
-    }
-    const response = await route.fetch();
-    answers.push(response.status());
-    return route.fulfill({ response });
-  });
-  try {
-    await page.goto(`${server.url}/app/sign-up`);
+  await withPage(woes.browser, {}, async ({ page, errors }) => {
+    const email = `early.${RUN}@example.test`;
+    const answers: number[] = [];
+    await page.route('**/app/outbox/verification-link', async (route) => {
+      if (answers.length === 0) {
+        const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, string>;
+        const early = await route.fetch({ postData: JSON.stringify({ ...body, email: `nobody.${RUN}@example.test` }) });
+        answers.push(early.status());
+        return route.fulfill({ response: early });
+      }
+      const response = await route.fetch();
+      answers.push(response.status());
+      return route.fulfill({ response });
+    });
+    await page.goto(`${woes.server.url}/app/sign-up`);
     await page.getByLabel('Your name').fill('Eli Early');
     await page.getByLabel('Work email').fill(email);
     await page.getByLabel('Password').fill('a long enough passphrase 7');
@@ -55,12 +39,10 @@ test('the check-email page keeps asking while the new account is not there yet, 
 
     const shown = page.getByRole('link', { name: 'Open the verification link' });
     await shown.waitFor();
-    assert.equal(await shown.getAttribute('href'), await waitForLink(server.dataDir, email, '/verify-email'));
+    assert.equal(await shown.getAttribute('href'), await waitForLink(woes.server.dataDir, email, '/verify-email'));
     assert.equal(answers[0], 403, 'the first answer was the no-account-yet refusal');
     assert.equal(answers.at(-1), 200);
     assert.equal(await page.getByText('do not match').count(), 0, 'the refusal was not shown');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });

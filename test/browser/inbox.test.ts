@@ -1,8 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot, waitForExpression, watchForErrors } from './browser.js';
-import { startWoesServer, type WoesServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, useWoesAndChromium, waitForExpression, withPage } from './browser.js';
 import { api, createTeam, type Team } from './team.js';
 
 // Issue #13, the agent side: an agent answers a conversation in the Inbox, and what customers
@@ -13,16 +12,14 @@ const AGENT = { name: 'Arno Agent', email: `arno.${RUN}@example.test`, password:
 const SUBJECT = 'Cannot reset my password';
 
 describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
+  const woes = useWoesAndChromium();
+  const viewport = { width: 1280, height: 860 };
   let team: Team;
   let conversationId: string;
 
   before(async () => {
-    server = await startWoesServer();
-    browser = await launchChromium();
-    team = await createTeam(server, OWNER, AGENT);
-    const created = await api(server, 'POST', '/conversations', {
+    team = await createTeam(woes.server, OWNER, AGENT);
+    const created = await api(woes.server, 'POST', '/conversations', {
       token: team.key,
       body: {
         subject: SUBJECT,
@@ -31,26 +28,22 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     conversationId = created.body.id;
-    const first = await api(server, 'POST', `/conversations/${conversationId}/messages`, {
+    const first = await api(woes.server, 'POST', `/conversations/${conversationId}/messages`, {
       token: team.key,
       body: { role: 'user', body: 'The reset email never arrives.' },
     });
     assert.equal(first.status, 201);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function customerSays(body: string): Promise<void> {
-    const posted = await api(server, 'POST', `/conversations/${conversationId}/messages`, {
+    const posted = await api(woes.server, 'POST', `/conversations/${conversationId}/messages`, {
       token: team.key,
       body: { role: 'user', body },
     });
     assert.equal(posted.status, 201);
   }
   async function conversation(): Promise<Record<string, unknown>> {
-    return (await api(server, 'GET', `/conversations/${conversationId}`, { token: team.key })).body;
+    return (await api(woes.server, 'GET', `/conversations/${conversationId}`, { token: team.key })).body;
   }
   /** The subjects the current view lists. */
   async function listed(page: Page): Promise<string[]> {
@@ -75,10 +68,7 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
   }
 
   async function signInAgent(page: Page): Promise<void> {
-    await page.goto(`${server.url}/app/sign-in`);
-    await page.getByLabel('Email').fill(AGENT.email);
-    await page.getByLabel('Password').fill(AGENT.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, woes.server, AGENT);
     await page.waitForURL('**/app/inbox');
   }
   // Headless Chromium never hides a tab by itself: say so the way a browser would.
@@ -90,16 +80,8 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
   }
 
   test('an agent lands in the Inbox, replies, adds a note, assigns, sees a new customer message live, closes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
-    try {
-      await page.goto(`${server.url}/app/sign-in`);
-      await page.getByLabel('Email').fill(AGENT.email);
-      await page.getByLabel('Password').fill(AGENT.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL('**/app/inbox');
+    await withPage(woes.browser, { viewport }, async ({ page, errors }) => {
+      await signInAgent(page);
       await page.getByRole('heading', { name: 'Inbox' }).waitFor();
       const item = page
         .getByRole('list', { name: 'Conversations' })
@@ -127,7 +109,7 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
       await note.getByText('the message bounced').waitFor();
       await note.getByText('Internal note', { exact: true }).waitFor();
 
-      const stored = await api(server, 'GET', `/conversations/${conversationId}/messages`, { token: team.key });
+      const stored = await api(woes.server, 'GET', `/conversations/${conversationId}/messages`, { token: team.key });
       const [latest, reply] = stored.body.data as {
         role: string;
         body: string;
@@ -175,16 +157,11 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
       assert.ok(overflow <= 0, `no sideways scrolling at phone width (overflow ${overflow}px)`);
       await screenshot(page, 'inbox-04-phone');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a hidden tab stops polling and catches up as soon as it is shown again', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    try {
+    await withPage(woes.browser, { viewport }, async ({ page }) => {
       await signInAgent(page);
       await page.getByRole('link', { name: new RegExp(SUBJECT) }).click();
       await page.getByRole('list', { name: 'Messages' }).getByText('Sorry, it happened again.').waitFor();
@@ -204,16 +181,11 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
 
       await setHidden(page, false);
       await page.getByRole('list', { name: 'Messages' }).getByText('Are you still there?').waitFor({ timeout: 2_000 });
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a burst of more messages than a poll walks back through leaves no gap once earlier ones are loaded', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    try {
+    await withPage(woes.browser, { viewport }, async ({ page }) => {
       await signInAgent(page);
       await page.getByRole('link', { name: new RegExp(SUBJECT) }).click();
       const messages = page.getByRole('list', { name: 'Messages' });
@@ -236,8 +208,6 @@ describe('the Inbox in a real browser', { timeout: 180_000 }, () => {
       const total = (await conversation()).messageCount as number;
       assert.equal(await messages.getByRole('listitem').count(), total, 'every message shown once, none missing');
       await page.getByRole('button', { name: 'Load earlier messages' }).waitFor({ state: 'detached' });
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -1,9 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, waitForExpression, watchForErrors } from './browser.js';
+import { screenshot, useWoesAndChromium, waitForExpression, withPage, type OpenedPage } from './browser.js';
 import { waitForLink } from './outbox.js';
-import { startWoesServer, type WoesServer } from './server.js';
+import type { WoesServer } from './server.js';
 
 // Unique per run: with Redis, per-recipient email limits and sign-in throttles outlive one run.
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -20,35 +19,23 @@ async function callMe(server: WoesServer, secret: string): Promise<{ status: num
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function newPage(
-  browser: Browser,
-  server: WoesServer,
-  viewport = { width: 1280, height: 860 },
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page, errors: watchForErrors(page) };
-}
-
 describe('the web app in a real browser', { timeout: 180_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
+  const woes = useWoesAndChromium();
 
-  before(async () => {
-    server = await startWoesServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** withPage, with the clipboard open to the app's origin (the new key's Copy button). */
+  function withClipboardPage(
+    viewport: { width: number; height: number },
+    fn: (opened: OpenedPage) => Promise<void>,
+  ): Promise<void> {
+    return withPage(woes.browser, { viewport }, async (opened) => {
+      await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: woes.server.url });
+      await fn(opened);
+    });
+  }
 
   test('sign up → verify → sign in → create a key → call the API with it → revoke it → 401', async () => {
-    const { context, page, errors } = await newPage(browser, server);
-    try {
-      await page.goto(`${server.url}/`);
+    await withClipboardPage({ width: 1280, height: 860 }, async ({ context, page, errors }) => {
+      await page.goto(`${woes.server.url}/`);
       await page.waitForURL('**/app/sign-in');
       await page.getByRole('heading', { name: 'Sign in to Woes' }).waitFor();
       await screenshot(page, '01-sign-in');
@@ -62,7 +49,7 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('button', { name: 'Create account' }).click();
 
       await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-      const link = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
+      const link = await waitForLink(woes.server.dataDir, OWNER.email, '/verify-email');
       // Embedded mode: the page offers the same link it found in this account's outbox.
       const shown = page.getByRole('link', { name: 'Open the verification link' });
       await shown.waitFor();
@@ -70,8 +57,15 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await screenshot(page, '03-check-email');
 
       await page.goto(link);
-      await page.getByText('Your email is verified').waitFor();
+      // The link page asks for the sign-up's password before it spends the link.
+      await page.getByRole('heading', { name: 'Verify your email' }).waitFor();
       assert.ok(!page.url().includes('token='), 'the one-use token is removed from the address bar');
+      await page.getByLabel('Password').fill('not the password of this sign-up');
+      await page.getByRole('button', { name: 'Verify email' }).click();
+      await page.getByRole('alert').filter({ hasText: 'not the password chosen' }).waitFor();
+      await page.getByLabel('Password').fill(OWNER.password);
+      await page.getByRole('button', { name: 'Verify email' }).click();
+      await page.getByText('Your email is verified').waitFor();
       await screenshot(page, '04-email-verified');
 
       // Sign in with the keyboard only.
@@ -94,7 +88,7 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       // A reload keeps the session through the HttpOnly refresh cookie alone.
       await page.reload();
       await page.getByRole('heading', { name: 'API keys' }).waitFor();
-      const cookies = await context.cookies(server.url + '/api/v1/auth/refresh');
+      const cookies = await context.cookies(woes.server.url + '/api/v1/auth/refresh');
       const refresh = cookies.find((c) => c.name === 'woes_refresh');
       assert.ok(refresh?.httpOnly, 'the refresh token is an HttpOnly cookie');
       assert.equal(refresh?.sameSite, 'Strict');
@@ -117,11 +111,11 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       assert.equal(await reveal.getByLabel('Secret key').inputValue(), secret);
       assert.ok(
         (await reveal.getByLabel('Test it').inputValue()).includes(
-          `${server.url}/api/v1/me -H "Authorization: Bearer ${secret}"`,
+          `${woes.server.url}/api/v1/me -H "Authorization: Bearer ${secret}"`,
         ),
       );
 
-      const me = await callMe(server, secret);
+      const me = await callMe(woes.server, secret);
       assert.equal(me.status, 200, JSON.stringify(me.body));
       assert.equal(me.body.type, 'api_key');
       assert.ok((me.body.scopes as string[]).includes('conversations.read'));
@@ -149,7 +143,7 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await renamed.locator('.badge', { hasText: 'Revoked' }).waitFor();
       await screenshot(page, '11-key-revoked');
 
-      const refused = await callMe(server, secret);
+      const refused = await callMe(woes.server, secret);
       assert.equal(refused.status, 401);
       assert.equal(refused.body.code, 'unauthorized');
 
@@ -172,7 +166,7 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await roll.getByRole('button', { name: 'Roll key' }).click();
       await reveal.waitFor();
       const rolled = await reveal.getByLabel('Secret key').inputValue();
-      assert.equal((await callMe(server, rolled)).status, 200);
+      assert.equal((await callMe(woes.server, rolled)).status, 200);
       await reveal.getByRole('button', { name: 'I have saved the key' }).click();
       // The old key keeps working for the overlap and says it was rolled.
       await page.getByRole('listitem', { name: 'Key Reporting' }).locator('.badge', { hasText: 'Rolled' }).waitFor();
@@ -235,15 +229,12 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await page.getByRole('listitem', { name: 'Key Reporting' }).first().waitFor();
 
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('an agent sees no key controls, and the API refuses them anyway', async () => {
-    const { context, page, errors } = await newPage(browser, server, { width: 390, height: 844 });
-    try {
-      const invite = await waitForLink(server.dataDir, AGENT.email, '/accept-invite');
+    await withClipboardPage({ width: 390, height: 844 }, async ({ page, errors }) => {
+      const invite = await waitForLink(woes.server.dataDir, AGENT.email, '/accept-invite');
       await page.goto(invite);
       await page.getByRole('heading', { name: 'Join a workspace' }).waitFor();
       await page.getByLabel('Your name').fill(AGENT.name);
@@ -270,7 +261,7 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       await screenshot(page, '18-agent-keys');
 
       // The UI hides the controls; the API is what actually refuses.
-      const signIn = await fetch(`${server.url}/api/v1/auth/session`, {
+      const signIn = await fetch(`${woes.server.url}/api/v1/auth/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ provider: 'local', email: AGENT.email, password: AGENT.password }),
@@ -282,9 +273,9 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
         'x-workspace-id': session.workspace.id,
         'content-type': 'application/json',
       };
-      const list = await fetch(`${server.url}/api/v1/keys`, { headers });
+      const list = await fetch(`${woes.server.url}/api/v1/keys`, { headers });
       assert.equal(list.status, 403);
-      const create = await fetch(`${server.url}/api/v1/keys`, {
+      const create = await fetch(`${woes.server.url}/api/v1/keys`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ name: 'sneaky', scopes: ['conversations.read'] }),
@@ -295,11 +286,9 @@ describe('the web app in a real browser', { timeout: 180_000 }, () => {
       // Sign out everywhere: the refresh cookie no longer brings the session back.
       await page.getByRole('button', { name: 'Sign out everywhere' }).click();
       await page.waitForURL('**/app/sign-in');
-      await page.goto(`${server.url}/app/settings/keys`);
+      await page.goto(`${woes.server.url}/app/settings/keys`);
       await page.waitForURL('**/app/sign-in');
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

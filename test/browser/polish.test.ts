@@ -1,9 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser.js';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, useWoesAndChromium, watchForProblems, withContext } from './browser.js';
 import { waitForLink } from './outbox.js';
-import { startWoesServer, type WoesServer } from './server.js';
 
 // Issue #11 item 11: what a person noticed in a real browser. Each check fails on the app
 // before the fix: the sentence doubled, HTML for favicon.ico, a 401 in the console on a
@@ -13,13 +12,7 @@ const OWNER = { name: 'Polly Polish', email: `polly.${RUN}@example.test`, passwo
 
 /** Every failed request and console error of a page, as text a failing assertion can show. */
 function watchEverything(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  const problems = watchForProblems(page);
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
@@ -27,50 +20,37 @@ function watchEverything(page: Page): string[] {
 }
 
 describe('web app polish', { timeout: 120_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startWoesServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const woes = useWoesAndChromium();
+  const viewport = { width: 1280, height: 800 };
 
   test('a signed-out load of the app makes no failing request and logs no error', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    try {
+    await withContext(woes.browser, { viewport }, async (context) => {
       const page = await context.newPage();
       const problems = watchEverything(page);
-      await page.goto(`${server.url}/app/`);
+      await page.goto(`${woes.server.url}/app/`);
       await page.getByRole('heading', { name: 'Sign in to Woes' }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('/favicon.ico and /app/favicon.ico answer an icon, and the page links it', async () => {
     for (const path of ['/favicon.ico', '/app/favicon.ico']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${woes.server.url}${path}`);
       assert.equal(response.status, 200, path);
       assert.match(String(response.headers.get('content-type')), /^image\//, path);
       const bytes = new Uint8Array(await response.arrayBuffer());
       // ICONDIR: reserved 0, type 1 (icon).
       assert.deepEqual([...bytes.slice(0, 4)], [0, 0, 1, 0], `${path} is not an .ico file`);
     }
-    const html = await (await fetch(`${server.url}/app/`)).text();
+    const html = await (await fetch(`${woes.server.url}/app/`)).text();
     assert.match(html, /<link rel="icon"[^>]*href="\/app\/favicon\.ico"/);
   });
 
   test('an error sentence appears once, without its detail repeated after it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    try {
+    await withContext(woes.browser, { viewport }, async (context) => {
       const page = await context.newPage();
-      await page.goto(`${server.url}/app/sign-up`);
+      await page.goto(`${woes.server.url}/app/sign-up`);
       await page.getByLabel('Your name').fill(OWNER.name);
       await page.getByLabel('Work email').fill(`common.${RUN}@example.test`);
       await page.getByLabel('Password').fill('password1');
@@ -81,33 +61,27 @@ describe('web app polish', { timeout: 120_000 }, () => {
       assert.match(text, /common/);
       assert.ok(!/\(.*\)\s*$/.test(text), `the detail is repeated after the sentence: ${text}`);
       await screenshot(page, 'polish-error-once');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("the create-key dialog's Create button is reachable without scrolling in an 800 px high window", async () => {
-    const register = await fetch(`${server.url}/api/v1/auth/register`, {
+    const register = await fetch(`${woes.server.url}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: OWNER.email, password: OWNER.password, name: OWNER.name, workspaceName: 'Polish' }),
     });
     assert.equal(register.status, 202);
-    const link = await waitForLink(server.dataDir, OWNER.email, '/verify-email');
-    const verified = await fetch(`${server.url}/api/v1/auth/verify-email`, {
+    const link = await waitForLink(woes.server.dataDir, OWNER.email, '/verify-email');
+    const verified = await fetch(`${woes.server.url}/api/v1/auth/verify-email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token: new URL(link).searchParams.get('token') }),
     });
     assert.equal(verified.status, 200);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    try {
+    await withContext(woes.browser, { viewport }, async (context) => {
       const page = await context.newPage();
-      await page.goto(`${server.url}/app/sign-in`);
-      await page.getByLabel('Email').fill(OWNER.email);
-      await page.getByLabel('Password').fill(OWNER.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, woes.server, OWNER);
       await page.waitForURL('**/app/settings/keys');
       await page.getByRole('button', { name: 'Create key' }).click();
       const dialog = page.getByRole('dialog', { name: 'Create an API key' });
@@ -129,8 +103,6 @@ describe('web app polish', { timeout: 120_000 }, () => {
       await dialog.locator('input[value="conversations.read"]').check();
       await button.click();
       await page.getByRole('dialog', { name: /Your new key/ }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

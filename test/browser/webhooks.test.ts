@@ -1,9 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { launchChromium, screenshot, watchForErrors } from './browser.js';
-import { startWoesServer, type WoesServer } from './server.js';
+import { screenshot, signIn, useWoesAndChromium, withPage } from './browser.js';
 import { createTeam } from './team.js';
 import { Receiver, until } from '../webhooks/helpers.js';
 
@@ -12,32 +10,18 @@ const OWNER = { name: 'Hugo Hook', email: `hugo.${RUN}@example.test`, password: 
 const AGENT = { name: 'Ada Agent', email: `ada.${RUN}@example.test`, password: 'correct horse battery staple' };
 
 describe('Settings → Webhooks in a real browser', { timeout: 180_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
+  const woes = useWoesAndChromium({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true', WOES_WEBHOOK_POLL_MS: '50' });
   const receiver = new Receiver();
 
   before(async () => {
-    server = await startWoesServer({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true', WOES_WEBHOOK_POLL_MS: '50' });
-    browser = await launchChromium();
     await receiver.start();
-    await createTeam(server, OWNER, AGENT);
+    await createTeam(woes.server, OWNER, AGENT);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await receiver.stop();
-  });
+  after(() => receiver.stop());
 
   test('create with event checkboxes, secret once, test ping reaches a loopback receiver, retry, rotate', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = watchForErrors(page);
-    try {
-      await page.goto(`${server.url}/app/sign-in`);
-      await page.getByLabel('Email').fill(OWNER.email);
-      await page.getByLabel('Password').fill(OWNER.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+    await withPage(woes.browser, { viewport: { width: 1280, height: 900 } }, async ({ page, errors }) => {
+      await signIn(page, woes.server, OWNER);
       await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
       await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
 
@@ -90,8 +74,6 @@ describe('Settings → Webhooks in a real browser', { timeout: 180_000 }, () => 
       await listed.getByRole('button', { name: `Delete ${receiver.url}` }).click();
       await page.getByText('No webhook endpoints yet.').waitFor();
       assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

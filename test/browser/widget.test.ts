@@ -2,9 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openPage, screenshot, signIn } from './browser.js';
-import { startWoesServer, type WoesServer } from './server.js';
+import { screenshot, signIn, useWoesAndChromium, withPage } from './browser.js';
 import { api, signUpOwner, type Auth } from './team.js';
 
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -16,21 +14,18 @@ const OWNER = {
 };
 
 describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => {
-  let server: WoesServer;
-  let browser: Browser;
+  const woes = useWoesAndChromium();
   let forbidden: http.Server;
   let forbiddenURL: string;
   let agent: Auth;
   let widgetKey: string;
 
   before(async () => {
-    server = await startWoesServer();
-    browser = await launchChromium();
-    agent = await signUpOwner(server, OWNER);
+    agent = await signUpOwner(woes.server, OWNER);
     // The demo page is served by Woes itself, so the key allows the server's own origin.
-    const created = await api(server, 'POST', '/widget-keys', {
+    const created = await api(woes.server, 'POST', '/widget-keys', {
       ...agent,
-      body: { name: 'Demo', allowedOrigins: [server.url] },
+      body: { name: 'Demo', allowedOrigins: [woes.server.url] },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     widgetKey = created.body.key;
@@ -38,22 +33,17 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
     forbidden = http.createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(
-        `<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1><script src="${server.url}/widget.js" data-woes-key="${widgetKey}"></script>`,
+        `<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1><script src="${woes.server.url}/widget.js" data-woes-key="${widgetKey}"></script>`,
       );
     });
     await new Promise<void>((resolve) => forbidden.listen(0, '127.0.0.1', resolve));
     forbiddenURL = `http://127.0.0.1:${(forbidden.address() as AddressInfo).port}/`;
   });
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => forbidden?.close(resolve));
-    await server?.stop();
-  });
+  after(() => new Promise((resolve) => forbidden?.close(resolve)));
 
   test('a visitor starts a conversation from the demo page, sees the agent answer, reloads and keeps the thread', async () => {
-    const { context: visitor, page, errors } = await openPage(browser);
-    try {
-      await page.goto(`${server.url}/widget-demo?key=${widgetKey}`);
+    await withPage(woes.browser, {}, async ({ page, errors }) => {
+      await page.goto(`${woes.server.url}/widget-demo?key=${widgetKey}`);
       await page.getByRole('button', { name: 'Chat' }).click();
       await page.getByLabel('Message').fill('Hello, where is my parcel?');
       await page.getByRole('button', { name: 'Send' }).click();
@@ -63,17 +53,14 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
         .catch(async (error: Error) => {
           const status = await page.locator('[data-woes-widget] .s').textContent();
           throw new Error(
-            `${error.message}\nwidget status: ${status}\npage errors: ${errors.join('\n')}\nserver: ${server.output().slice(-2000)}`,
+            `${error.message}\nwidget status: ${status}\npage errors: ${errors.join('\n')}\nserver: ${woes.server.output().slice(-2000)}`,
           );
         });
       await screenshot(page, 'widget-01-started');
 
       // The agent answers in the Inbox, in a second browser context signed in as the owner.
-      const agentContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-      try {
-        const inbox = await agentContext.newPage();
-        inbox.setDefaultTimeout(15_000);
-        await signIn(inbox, server, OWNER);
+      await withPage(woes.browser, { viewport: { width: 1280, height: 860 } }, async ({ page: inbox }) => {
+        await signIn(inbox, woes.server, OWNER);
         await inbox.getByRole('link', { name: 'Inbox', exact: true }).click();
         await inbox.getByRole('list', { name: 'Conversations' }).getByRole('link').first().click();
         const thread = inbox.getByRole('article', { name: 'Conversation' });
@@ -108,9 +95,7 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
           .first()
           .waitFor();
         assert.ok(!(await inbox.content()).includes(shown), 'the identity secret is not shown again');
-      } finally {
-        await agentContext.close();
-      }
+      });
 
       // The widget polls (every 15 s by default) and shows the reply.
       await page
@@ -127,16 +112,11 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
       const stored = await page.evaluate('Object.keys(localStorage)');
       assert.deepEqual(stored, [`woes:widget:${agent.workspaceId}`]);
       assert.deepEqual(errors, []);
-    } finally {
-      await visitor.close();
-    }
+    });
   });
 
   test('the same widget on a page from a forbidden origin gets no CORS and creates no conversation', async () => {
-    const visitor = await browser.newContext();
-    const page = await visitor.newPage();
-    page.setDefaultTimeout(15_000);
-    try {
+    await withPage(woes.browser, {}, async ({ page }) => {
       await page.goto(forbiddenURL);
       await page.getByRole('button', { name: 'Chat' }).click();
       await page.getByLabel('Message').fill('Let me in');
@@ -155,15 +135,13 @@ describe('the embeddable widget in a real browser', { timeout: 180_000 }, () => 
             return `blocked: ${(error as Error).name}`;
           }
         },
-        { url: server.url, key: widgetKey },
+        { url: woes.server.url, key: widgetKey },
       );
       assert.equal(outcome, 'blocked: TypeError');
       await screenshot(page, 'widget-04-forbidden-origin');
-      const list = await api(server, 'GET', '/conversations', agent);
+      const list = await api(woes.server, 'GET', '/conversations', agent);
       assert.equal(list.body.data.length, 1, 'only the first test’s conversation exists');
       assert.deepEqual(await page.evaluate('Object.keys(localStorage)'), []);
-    } finally {
-      await visitor.close();
-    }
+    });
   });
 });
