@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, testSecrets } from '../helpers/env.js';
+import { sparePort } from '../helpers/ports.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,17 +15,6 @@ export interface WoesServer {
   /** Everything the server printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -55,7 +44,7 @@ async function scaleOutEnv(): Promise<{ env: Record<string, string>; drop: () =>
 
 /** A real Woes server in a child process (the `woes start` command) on a fresh data dir. */
 export async function startWoesServer(env: Record<string, string> = {}): Promise<WoesServer> {
-  const port = await freePort();
+  const port = await sparePort();
   const database = await scaleOutEnv();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-browser-'));
   const url = `http://127.0.0.1:${port}`;

@@ -8,19 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { waitFor } from '../accounts/helpers.js';
+import { sparePort } from '../helpers/ports.js';
 
 /** Issue #11 item 10: the first run says where to go, and emailed links stay on that origin. */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('WOES_PUBLIC_URL defaults to the address the server prints', () => {
   assert.equal(loadConfig({ PORT: '4123' }).publicUrl, 'http://127.0.0.1:4123');
@@ -33,7 +23,7 @@ test('WOES_PUBLIC_URL defaults to the address the server prints', () => {
 });
 
 test('`woes start` prints the web app, /docs and the first-key command; a mailed link uses the printed origin', async () => {
-  const port = await freePort();
+  const port = await sparePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-first-run-'));
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -91,7 +81,7 @@ function startCli(env: Record<string, string | undefined>) {
 }
 
 test('once a workspace exists the start log no longer offers `woes init`', async () => {
-  const port = await freePort();
+  const port = await sparePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-second-run-'));
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -136,7 +126,7 @@ test('a HOST or PORT the server cannot listen on is a configuration error naming
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   const busyPort = (taken.address() as net.AddressInfo).port;
   try {
-    const badHost = startCli({ ...base, PORT: String(await freePort()), HOST: 'no-such-host.invalid' });
+    const badHost = startCli({ ...base, PORT: String(await sparePort()), HOST: 'no-such-host.invalid' });
     assert.equal(await badHost.exited, 1);
     assert.match(badHost.output(), /configuration error: HOST: cannot listen on "no-such-host\.invalid"/);
     const busy = startCli({ ...base, PORT: String(busyPort), HOST: '127.0.0.1' });
