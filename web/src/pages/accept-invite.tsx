@@ -5,6 +5,7 @@ import { useAction } from '../components/use-action';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { AuthLayout } from './auth-layout';
+import { PasswordField } from '../components/password-field';
 
 /** The emailed invite link: a new person picks a name and password; a signed-in one just joins. */
 export function AcceptInvitePage({ token }: { token: string | null }) {
@@ -62,17 +63,7 @@ export function AcceptInvitePage({ token }: { token: string | null }) {
                 Your name
                 <input required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
               </label>
-              <label>
-                Password
-                <input
-                  required
-                  type="password"
-                  minLength={8}
-                  autoComplete="new-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              </label>
+              <PasswordField purpose="new" value={password} onChange={setPassword} />
             </>
           )}
           <ErrorNotice message={accept.error} />

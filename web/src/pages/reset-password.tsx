@@ -5,6 +5,7 @@ import { useAction } from '../components/use-action';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { AuthLayout } from './auth-layout';
+import { PasswordField } from '../components/password-field';
 
 /** Without a token: ask for the email. With the emailed token: choose a new password. */
 export function ResetPasswordPage({ token }: { token: string | null }) {
@@ -44,17 +45,7 @@ export function ResetPasswordPage({ token }: { token: string | null }) {
     <AuthLayout title="Reset your password">
       <form className="stack" onSubmit={submit}>
         {kept.current ? (
-          <label>
-            New password
-            <input
-              required
-              type="password"
-              minLength={8}
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          <PasswordField label="New password" purpose="new" value={password} onChange={setPassword} />
         ) : (
           <label>
             Email

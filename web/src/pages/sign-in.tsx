@@ -8,6 +8,7 @@ import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { AuthLayout } from './auth-layout';
 import { startProviderSignIn, takeProviderAnswer } from './identity-providers';
+import { PasswordField } from '../components/password-field';
 
 export function SignInPage({ config }: { config: AppConfig }) {
   const session = useSession();
@@ -53,16 +54,7 @@ export function SignInPage({ config }: { config: AppConfig }) {
             onChange={(e) => setEmail(e.target.value)}
           />
         </label>
-        <label>
-          Password
-          <input
-            required
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <PasswordField purpose="current" value={password} onChange={setPassword} />
         <ErrorNotice message={signIn.error} />
         {unverified && (
           <BusyButton type="button" className="secondary" busy={resend.busy} onClick={() => void resend.run()}>

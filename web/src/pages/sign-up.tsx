@@ -5,6 +5,7 @@ import { useAction } from '../components/use-action';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { AuthLayout } from './auth-layout';
+import { PasswordField } from '../components/password-field';
 
 export interface PendingSignUp {
   email: string;
@@ -42,22 +43,12 @@ export function SignUpPage({ onRegistered }: { onRegistered: (pending: PendingSi
           Work email
           <input required type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        <label>
-          Password
-          <input
-            required
-            type="password"
-            minLength={8}
-            maxLength={256}
-            autoComplete="new-password"
-            aria-describedby="password-hint"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <span className="hint" id="password-hint">
-            At least 8 characters. Common passwords are refused.
-          </span>
-        </label>
+        <PasswordField
+          purpose="new"
+          value={password}
+          onChange={setPassword}
+          hint="At least 8 characters. Common passwords are refused."
+        />
         <label>
           Workspace name <span className="muted">(optional)</span>
           <input autoComplete="organization" value={workspaceName} onChange={(e) => setWorkspaceName(e.target.value)} />

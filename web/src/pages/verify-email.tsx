@@ -5,6 +5,7 @@ import { useAction } from '../components/use-action';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { AuthLayout } from './auth-layout';
+import { PasswordField } from '../components/password-field';
 
 /**
  * The landing page of the emailed link: the password chosen at sign-up, then the one-use token
@@ -52,16 +53,7 @@ export function VerifyEmailPage({ token }: { token: string | null }) {
     <AuthLayout title="Verify your email">
       <form className="stack" onSubmit={submit}>
         <p>Enter the password you chose when you signed up to confirm this address is yours.</p>
-        <label>
-          Password
-          <input
-            required
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <PasswordField purpose="current" value={password} onChange={setPassword} />
         <ErrorNotice message={verify.error} />
         <BusyButton type="submit" busy={verify.busy} busyLabel="Verifying…">
           Verify email
