@@ -61,8 +61,18 @@ export const deliveryRepository = {
     }
   },
 
-  /** Pending deliveries that are due, of enabled endpoints; locked for this transaction on PostgreSQL. */
-  async due(trx: Executor, dialect: Dialect, now: number, limit: number): Promise<DeliveryRow[]> {
+  /**
+   * Pending deliveries that are due, of enabled endpoints, leaving out the workspaces in
+   * `exceptWorkspaces` (those that already have their share of attempts in flight); locked for
+   * this transaction on PostgreSQL.
+   */
+  async due(
+    trx: Executor,
+    dialect: Dialect,
+    now: number,
+    limit: number,
+    exceptWorkspaces: readonly string[] = [],
+  ): Promise<DeliveryRow[]> {
     let query = trx
       .selectFrom('webhookDeliveries')
       .innerJoin('webhookEndpoints', 'webhookEndpoints.id', 'webhookDeliveries.endpointId')
@@ -72,6 +82,8 @@ export const deliveryRepository = {
       .where('webhookEndpoints.status', '=', 'enabled')
       .orderBy('webhookDeliveries.nextAttemptAt')
       .limit(limit);
+    if (exceptWorkspaces.length > 0)
+      query = query.where('webhookDeliveries.workspaceId', 'not in', [...exceptWorkspaces]);
     if (dialect === 'postgres') query = query.forUpdate('webhookDeliveries').skipLocked();
     return query.execute();
   },

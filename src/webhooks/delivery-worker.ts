@@ -11,7 +11,15 @@ import { IntervalJob } from '../jobs/interval-job.js';
 export const LEASE_MS = SEND_TIMEOUT_MS * 2;
 const DISPATCH_BATCH = 100;
 /** Attempts in flight at once per instance. */
-const MAX_IN_FLIGHT = 16;
+export const MAX_IN_FLIGHT = 16;
+/**
+ * Attempts of one workspace in flight at once per instance: a workspace whose receivers hang for
+ * the whole send timeout holds at most this many slots, and the others keep the rest, so one
+ * tenant cannot stall every other tenant's webhooks.
+ */
+export const MAX_IN_FLIGHT_PER_WORKSPACE = 4;
+/** Due rows read per claim, so a workspace at its share does not hide the others' rows behind its own. */
+const CLAIM_WINDOW = 100;
 
 /**
  * The background half of webhooks, in every instance: every `pollMs` it (1) dispatches new
@@ -23,6 +31,8 @@ const MAX_IN_FLIGHT = 16;
 export class DeliveryWorker {
   private readonly job: IntervalJob;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Attempts in flight per workspace (MAX_IN_FLIGHT_PER_WORKSPACE). */
+  private readonly inFlightOf = new Map<string, number>();
 
   constructor(
     private readonly core: Pick<CoreDeps, 'db' | 'storage' | 'clock' | 'logger'>,
@@ -83,28 +93,47 @@ export class DeliveryWorker {
     });
   }
 
-  /** Claims due deliveries (up to the free slots) and starts their attempts. */
+  /**
+   * Claims due deliveries (up to the free slots, and up to each workspace's share) and starts
+   * their attempts. Workspaces at their share are left out of the query, so their backlog never
+   * fills the window that the others' due rows are read from.
+   */
   async deliverDue(): Promise<void> {
-    const free = MAX_IN_FLIGHT - this.inFlight.size;
+    let free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free <= 0 || this.job.closed) return;
     const { dialect } = this.core.storage;
+    const saturated = [...this.inFlightOf].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_WORKSPACE).map(([ws]) => ws);
     const claimed = await this.core.db.transaction().execute(async (trx) => {
       const now = this.core.clock.now();
       const won: DeliveryRow[] = [];
-      for (const row of await deliveries.due(trx, dialect, now, free)) {
-        if (await deliveries.lease(trx, row, now + LEASE_MS)) won.push(row);
+      const taken = new Map<string, number>();
+      for (const row of await deliveries.due(trx, dialect, now, CLAIM_WINDOW, saturated)) {
+        if (free === 0) break;
+        const share = (this.inFlightOf.get(row.workspaceId) ?? 0) + (taken.get(row.workspaceId) ?? 0);
+        if (share >= MAX_IN_FLIGHT_PER_WORKSPACE) continue;
+        if (await deliveries.lease(trx, row, now + LEASE_MS)) {
+          won.push(row);
+          taken.set(row.workspaceId, (taken.get(row.workspaceId) ?? 0) + 1);
+          free--;
+        }
       }
       return won;
     });
-    for (const row of claimed) this.track(this.attempt.run(row));
+    for (const row of claimed) this.track(row.workspaceId, this.attempt.run(row));
   }
 
-  private track(job: Promise<void>): void {
+  private track(workspaceId: string, job: Promise<void>): void {
+    this.inFlightOf.set(workspaceId, (this.inFlightOf.get(workspaceId) ?? 0) + 1);
     const guarded = job.catch((error: unknown) =>
       this.core.logger.warn({ err: { message: (error as Error).message } }, 'webhook attempt failed to record'),
     );
     this.inFlight.add(guarded);
-    void guarded.finally(() => this.inFlight.delete(guarded));
+    void guarded.finally(() => {
+      this.inFlight.delete(guarded);
+      const left = (this.inFlightOf.get(workspaceId) ?? 1) - 1;
+      if (left > 0) this.inFlightOf.set(workspaceId, left);
+      else this.inFlightOf.delete(workspaceId);
+    });
   }
 }
 

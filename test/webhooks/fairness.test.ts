@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { createTestApp } from '../helpers/app.js';
+import { webhookOutbox } from '../../src/events/webhook-outbox.js';
+import { MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_WORKSPACE } from '../../src/webhooks/delivery-worker.js';
+import { tenant } from '../support/api-helpers.js';
+import { Receiver, until, webhookEnv } from './helpers.js';
+
+/** A receiver that accepts connections and never answers: every attempt to it lasts the whole send timeout. */
+class Tarpit {
+  readonly sockets = new Set<net.Socket>();
+  open = 0;
+  mostOpen = 0;
+  private server = net.createServer((socket) => {
+    this.sockets.add(socket);
+    this.open++;
+    this.mostOpen = Math.max(this.mostOpen, this.open);
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.open--;
+    });
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}/hook`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+test("a workspace whose receivers hang holds at most its share of the worker: another workspace's webhook still goes out at once", async () => {
+  const t = await createTestApp({ env: webhookEnv() });
+  const tarpit = new Tarpit();
+  const receiver = await new Receiver().start();
+  try {
+    const tarpitUrl = await tarpit.start();
+    const noisy = await tenant(t);
+    // As many hanging endpoints as the worker has slots: without a per-workspace share they take them all.
+    for (let i = 0; i < MAX_IN_FLIGHT; i++) {
+      const created = await noisy.call('POST', '/webhooks', {
+        url: `${tarpitUrl}?n=${i}`,
+        events: ['customer.created'],
+      });
+      assert.equal(created.statusCode, 201, created.body);
+    }
+    await webhookOutbox.append(t.app.woes.db, {
+      workspaceId: noisy.workspaceId,
+      type: 'customer.created',
+      payload: { id: 'cust_noisy' },
+      now: Date.now(),
+    });
+    await until(() => tarpit.open >= MAX_IN_FLIGHT_PER_WORKSPACE, 10_000, 'the noisy workspace to hold its share');
+
+    const quiet = await tenant(t);
+    const created = await quiet.call('POST', '/webhooks', { url: receiver.url, events: ['customer.created'] });
+    assert.equal(created.statusCode, 201, created.body);
+    await webhookOutbox.append(t.app.woes.db, {
+      workspaceId: quiet.workspaceId,
+      type: 'customer.created',
+      payload: { id: 'cust_quiet' },
+      now: Date.now(),
+    });
+    // Well inside the 15 s the hanging attempts take: without the share every slot would be held until then.
+    await until(() => receiver.ofType('customer.created').length === 1, 8_000, "the quiet workspace's delivery");
+    assert.equal(receiver.received[0].json.data.id, 'cust_quiet');
+    assert.equal(
+      tarpit.mostOpen,
+      MAX_IN_FLIGHT_PER_WORKSPACE,
+      'the noisy workspace never had more than its share in flight',
+    );
+  } finally {
+    await tarpit.stop();
+    await receiver.stop();
+    await t.close();
+  }
+});
