@@ -82,6 +82,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // A whole request (headers and body) must arrive within WOES_REQUEST_TIMEOUT_MS, or it is
+    // answered 408 and its connection closed: a client sending its body a byte at a time cannot
+    // hold a connection (Fastify's default, 0, switches off even Node's own limit). Node looks
+    // at the open connections every second for it.
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: Math.min(60_000, config.requestTimeoutMs), connectionsCheckingInterval: 1000 },
     frameworkErrors,
     clientErrorHandler: clientErrorHandler(logger),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },

@@ -44,6 +44,12 @@ export interface Config {
   readonly dbTimeoutMs: number;
   /** PostgreSQL connections each process may open (WOES_DB_POOL_SIZE); SQLite has one. */
   readonly dbPoolSize: number;
+  /**
+   * The longest a client may take to send one whole request, headers and body (WOES_REQUEST_TIMEOUT_MS):
+   * past it the request is answered 408 and the connection closed, so a client that sends its
+   * body a byte at a time cannot hold a connection for ever.
+   */
+  readonly requestTimeoutMs: number;
   /** Public keys that sign leaked-key reports (GitHub secret scanning); empty: reports are refused. */
   readonly leakReportPublicKeys: ReadonlyArray<LeakReportPublicKey>;
   /** Milliseconds between runs of the key-governance job (idle keys, expiry warnings). */
@@ -346,3 +352,4 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateWebhooks: bool(env, 'WOES_ALLOW_PRIVATE_WEBHOOKS'),
   });
 }
+    requestTimeoutMs: integer(env, 'WOES_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
