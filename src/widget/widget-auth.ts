@@ -16,6 +16,10 @@ const ALLOWED_HEADERS =
 const EXPOSED_HEADERS = 'retry-after, x-correlation-id';
 // One audit event per key and refused origin per window: a hostile page must not flood the log.
 const AUDIT_WINDOW_MS = 10 * 60_000;
+// And at most this many per key per hour, whatever the origins: anyone holding the (public) key
+// can send a new Origin with every request, and audit events are kept for ever.
+const AUDITS_PER_KEY = 10;
+const KEY_AUDIT_WINDOW_MS = 60 * 60_000;
 
 /**
  * The widget endpoints' own authentication: `x-woes-widget-key` from one of the key's origins.
@@ -26,6 +30,7 @@ const AUDIT_WINDOW_MS = 10 * 60_000;
  */
 export function widgetAuthenticator(core: Pick<CoreDeps, 'db' | 'audit' | 'limiter' | 'clock'>) {
   const audited = new TTLCache<string, true>(10_000, AUDIT_WINDOW_MS, () => core.clock.now());
+  const auditsOfKey = new TTLCache<string, { count: number }>(10_000, KEY_AUDIT_WINDOW_MS, () => core.clock.now());
 
   async function auditRefusedOrigin(
     key: WidgetKeyContext,
@@ -34,6 +39,11 @@ export function widgetAuthenticator(core: Pick<CoreDeps, 'db' | 'audit' | 'limit
   ): Promise<void> {
     const mark = `${key.id} ${origin ?? ''}`;
     if (audited.get(mark)) return;
+    // The hour's count is kept from its first refusal (not renewed by later ones).
+    let ofKey = auditsOfKey.get(key.id);
+    if (ofKey === undefined) auditsOfKey.set(key.id, (ofKey = { count: 0 }));
+    if (ofKey.count >= AUDITS_PER_KEY) return;
+    ofKey.count++;
     audited.set(mark, true);
     await core.audit.record(core.db, anonymousCaller(request), {
       workspaceId: key.workspaceId,

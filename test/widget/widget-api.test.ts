@@ -215,6 +215,20 @@ test('anonymous knowledge-base search sees published articles only', async () =>
   );
 });
 
+test('widget search snippets are escaped HTML with <mark> around matches only', async () => {
+  await w.call('POST', '/kb/articles', {
+    title: 'Marsupials',
+    body: `<img src=x onerror=alert(1)> quokka & "q" 'x' \u0001forged\u0002`,
+    published: true,
+  });
+  const found = await w.widget('GET', '/kb/search?q=quokka');
+  assert.equal(found.statusCode, 200, found.body);
+  const [hit] = found.json.data;
+  assert.match(hit.snippet, /alert\(1\)&gt; <mark>quokka<\/mark>/);
+  assert.equal(hit.snippet.match(/<mark>/g)?.length, 1, hit.snippet);
+  assert.ok(!/[<>"'\u0001\u0002]/.test(hit.snippet.replace(/<\/?mark>/g, '')), hit.snippet);
+});
+
 test('no history secret, widget key or identity secret reaches the logs', async () => {
   assert.ok(secrets.length >= 5);
   for (const secret of secrets) assert.ok(!t.logs.text.includes(secret), 'a history secret was logged');
@@ -256,4 +270,16 @@ test('history secrets and identity secrets have a prefix, 190 bits of CSPRNG and
     'one changed character breaks the checksum',
   );
   assert.ok(!isWellFormedHistorySecret(generateIdentitySecret()), 'another prefix');
+});
+
+test('refused origins are audited at most 10 times per key per hour, whatever the origins: a key holder cannot flood the audit log', async () => {
+  const before = await w.call('GET', '/audit-events?type=widget_key.origin_refused&limit=100');
+  const already = before.json.data.filter((e: any) => e.target.id === w.widgetKeyId).length;
+  for (let i = 0; i < 30; i++) {
+    const refused = await w.widget('GET', '/config', undefined, { origin: `https://spam${i}.evil.example` });
+    assert.equal(refused.statusCode, 403);
+  }
+  const after = await w.call('GET', '/audit-events?type=widget_key.origin_refused&limit=100');
+  const ofKey = after.json.data.filter((e: any) => e.target.id === w.widgetKeyId);
+  assert.equal(ofKey.length, 10, `10 events for the key in the hour (${already} before)`);
 });
