@@ -30,7 +30,8 @@ const PAGE_CSP =
  * link, with a real browser, on delivery: this GET therefore spends nothing. It names the
  * workspace and shows a Continue button; only the POST that button sends spends the token.
  * The POST must also carry the nonce of a SameSite=Strict cookie this GET set, so a page on
- * another site cannot sign a visitor in to someone else's portal (login CSRF).
+ * another site cannot sign a visitor in to someone else's portal (login CSRF); and the page names
+ * the address the link signs in, so a visitor who was handed someone else's link can tell.
  */
 export async function continuePageRoutes(
   root: FastifyInstance,
@@ -56,6 +57,7 @@ export async function continuePageRoutes(
         const token = request.query.token ?? '';
         if (name === null)
           return page(reply, 404, 'Portal not available', '<p>This support portal is not available.</p>');
+        const email = await portal.linkEmail(token, request.params.workspaceId);
         const nonce = randomBytes(24).toString('base64url');
         const path = continuePath(request.params.workspaceId);
         reply.header(
@@ -66,7 +68,11 @@ export async function continuePageRoutes(
           reply,
           200,
           `Sign in to ${name} support`,
-          `<h1>${escape(name)} support</h1><p>Continue to see your conversations with ${escape(name)}.</p>` +
+          `<h1>${escape(name)} support</h1>` +
+            (email === null
+              ? `<p>Continue to see your conversations with ${escape(name)}.</p>`
+              : `<p>Continue as <strong>${escape(email)}</strong> to see your conversations with ${escape(name)}.</p>` +
+                `<p class="small">Not your address? Close this page: this link signs in whoever it was sent to, and someone may have sent you theirs.</p>`) +
             `<form method="post" action="${escape(path)}"><input type="hidden" name="token" value="${escape(token)}">` +
             `<input type="hidden" name="nonce" value="${nonce}"><button type="submit">Continue</button></form>` +
             '<p class="small">This extra step keeps email security scanners, which open every link, from using up your one-time link.</p>',

@@ -139,6 +139,22 @@ export const portalRepository = {
     return row?.customerId;
   },
 
+  /** The email of the customer an unspent, unexpired link of this workspace is for (nothing is spent). */
+  async liveLinkEmail(db: Executor, tokenHash: string, workspaceId: string, now: number): Promise<string | null> {
+    const row = await db
+      .selectFrom('portalLinks as l')
+      .innerJoin('customers as c', (join) =>
+        join.onRef('c.id', '=', 'l.customerId').onRef('c.workspaceId', '=', 'l.workspaceId'),
+      )
+      .select('c.email')
+      .where('l.tokenHash', '=', tokenHash)
+      .where('l.workspaceId', '=', workspaceId)
+      .where('l.usedAt', 'is', null)
+      .where('l.expiresAt', '>', now)
+      .executeTakeFirst();
+    return row?.email ?? null;
+  },
+
   async linkWorkspace(db: Executor, tokenHash: string): Promise<string | undefined> {
     const row = await db
       .selectFrom('portalLinks')

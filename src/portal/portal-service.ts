@@ -108,6 +108,15 @@ export class PortalService {
   }
 
   /**
+   * Whom a link signs in, for its confirm page to name before anything is spent: a visitor sent
+   * someone else's link (login CSRF by a link the attacker asked for) sees it is not their address.
+   */
+  async linkEmail(token: string, workspaceId: string): Promise<string | null> {
+    if (!isWellFormedLinkToken(token)) return null;
+    return repo.liveLinkEmail(this.core.db, hashToken(token), workspaceId, this.core.clock.now());
+  }
+
+  /**
    * Spends a link (once, within 15 minutes, for the workspace it was made for) and opens a
    * session. `workspaceId` is the portal the link is being opened in, when the caller knows it.
    */

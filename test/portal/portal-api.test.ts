@@ -176,6 +176,14 @@ test('the link page (GET) spends nothing: only the Continue POST with its cookie
   assert.equal(page.headers['referrer-policy'], 'no-referrer');
   assert.match(page.body, /Test workspace/);
   assert.match(page.body, /Continue/);
+  // It names the address the link signs in: a visitor handed someone else's link can tell.
+  assert.match(page.body, /Continue as <strong>bob@example\.com<\/strong>/);
+  const forged = await t.request({
+    method: 'GET',
+    url: `/portal/${a.workspaceId}/continue?token=woespl_${'x'.repeat(43)}`,
+  });
+  assert.equal(forged.statusCode, 200);
+  assert.doesNotMatch(forged.body, /Continue as/, 'an unknown link names nobody');
   assert.equal(
     (await t.request({ method: 'GET', url })).statusCode,
     200,
