@@ -81,10 +81,21 @@ export const unauthorized = (message = 'A valid credential is required.'): AppEr
 export const forbidden = (message = 'You are not allowed to do this.'): AppError => new AppError('forbidden', message);
 export const notFound = (what = 'object'): AppError => new AppError('not_found', `No such ${what}.`);
 export const conflict = (message: string, id?: string): AppError => new AppError('conflict', message, { id });
-export const insufficientScope = (requiredScopes: string[]): AppError =>
-  new AppError('insufficient_scope', `This credential lacks the scope ${requiredScopes.join(' or ')}.`, {
-    requiredScopes,
-  });
+/**
+ * `requiredScopes`: the scopes the credential lacks. `needs: 'all'` (a key minting a key within
+ * its own scopes must hold every one) reads "lacks the scopes X and Y"; `needs: 'any'` (any one of
+ * them would do) reads "lacks the scope X or Y".
+ */
+export const insufficientScope = (requiredScopes: string[], needs: 'all' | 'any' = 'all'): AppError =>
+  new AppError('insufficient_scope', insufficientScopeSentence(requiredScopes, needs), { requiredScopes });
+
+function insufficientScopeSentence(scopes: readonly string[], needs: 'all' | 'any'): string {
+  if (scopes.length <= 1) return `This credential lacks the scope ${scopes.join('')}.`;
+  const list = `${scopes.slice(0, -1).join(', ')} ${needs === 'all' ? 'and' : 'or'} ${scopes[scopes.length - 1]}`;
+  return needs === 'all'
+    ? `This credential lacks the scopes ${list}; all of them are needed.`
+    : `This credential lacks the scope ${list}; any one of them is enough.`;
+}
 export const rateLimited = (retryAfter: number, headers?: Record<string, string | number>): AppError =>
   new AppError('rate_limited', 'Too many requests; try again later.', { retryAfter, headers });
 export const unavailable = (message = 'A required service is unavailable; try again shortly.'): AppError =>

@@ -7,7 +7,7 @@ import { redactSecrets } from '../security/redact.js';
 /** The one place errors become the SPEC §4 body. 5xx never carry internal messages. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(function handleError(error: FastifyError | AppError | Error, request, reply) {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.statusCode >= 500 && appError.code === 'internal_error') {
       request.log.error({ err: error }, 'request failed');
     } else if (appError.code === 'unavailable') {
@@ -62,7 +62,7 @@ function wwwAuthenticate(error: AppError, request: FastifyRequest): string | nul
   return 'Bearer realm="woes"';
 }
 
-function toAppError(error: FastifyError | AppError | Error): AppError {
+function toAppError(error: FastifyError | AppError | Error, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
@@ -80,7 +80,8 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   if (isUnavailableError(error))
     return new AppError('unavailable', 'The database is unavailable; try again shortly.', { retryAfter: 5 });
   const status = fastifyError.statusCode;
-  if (status === 413) return new AppError('payload_too_large', 'The request body is larger than 1 MiB.');
+  if (status === 413)
+    return new AppError('payload_too_large', `The request body is larger than ${byteSize(bodyLimitOf(request))}.`);
   if (status === 415) return new AppError('unsupported_media_type', 'Send the request body as application/json.');
   if (status === 429) return new AppError('rate_limited', 'Too many requests; try again later.', { retryAfter: 60 });
   if (status !== undefined && status >= 400 && status < 500) {
@@ -96,6 +97,24 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
     .filter(([, s]) => s >= 500)
     .map(([code, s]) => [s, code as ErrorCode]),
 );
+
+/**
+ * The limit the refused body was held to: Fastify gives the route's own `bodyLimit` (inbound
+ * channel messages have 256 KiB), else the app's. A content-type parser's own limit is not
+ * visible here: a route whose parser is stricter than the app sets the same `bodyLimit` itself.
+ */
+function bodyLimitOf(request: FastifyRequest): number {
+  return request.routeOptions.bodyLimit;
+}
+
+/** 1048576 → "1 MiB", 262144 → "256 KiB", 1000 → "1000 bytes". */
+function byteSize(bytes: number): string {
+  if (bytes >= MIB && bytes % MIB === 0) return `${bytes / MIB} MiB`;
+  if (bytes >= KIB && bytes % KIB === 0) return `${bytes / KIB} KiB`;
+  return `${bytes} bytes`;
+}
+const KIB = 1024;
+const MIB = 1024 * KIB;
 
 function badRequestMessage(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
@@ -122,7 +141,7 @@ const UNKNOWN_FIELD = 'is not an allowed field';
 
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => {
+  return collapseLiteralUnions(error.validation ?? []).map((issue) => {
     const params = issue.params as Record<string, unknown>;
     let path = `/${context}${issue.instancePath}`;
     let message = issue.message ?? 'is not valid';
@@ -134,8 +153,62 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
       message = UNKNOWN_FIELD;
     } else if (issue.keyword === 'enum' && Array.isArray(params.allowedValues)) {
       // The schema's own values (never the caller's text): say which ones are allowed.
-      message = `must be one of ${params.allowedValues.map(String).join(', ')}`;
+      message = `must be one of: ${params.allowedValues.map(String).join(', ')}`;
     }
     return { path, message };
   });
+}
+
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+/**
+ * A union of literals (TypeBox `Type.Union([Type.Literal('user'), …])`, an `anyOf` of `const`s)
+ * fails in Ajv as one "must be equal to constant" per branch plus "must match a schema in anyOf",
+ * none naming a value. Those become one `enum` issue listing the literals in schema order, so the
+ * caller reads "role must be one of: user, agent, note, bot" once. A union with any other kind
+ * of branch (an object, `null`, a string format) keeps Ajv's issues as they are.
+ */
+function collapseLiteralUnions(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  let out = [...issues];
+  // Ajv reports a branch's issues before its anyOf, so an inner union collapses before the outer.
+  for (const union of issues) {
+    if (union.keyword !== 'anyOf' || !out.includes(union)) continue;
+    const prefix = `${union.schemaPath}/`;
+    const branches = out.filter((i) => i !== union && i.schemaPath.startsWith(prefix));
+    const values = literalValues(branches, prefix, union.instancePath);
+    if (values === null) continue;
+    const collapsed: ValidationIssue = {
+      keyword: 'enum',
+      instancePath: union.instancePath,
+      schemaPath: union.schemaPath,
+      params: { allowedValues: values },
+      message: 'must be equal to one of the allowed values',
+    };
+    const at = out.indexOf(branches[0]!);
+    out = out.filter((i) => i !== union && !branches.includes(i));
+    out.splice(at, 0, collapsed);
+  }
+  return out;
+}
+
+/** The literals of an anyOf's failed branches in schema order, or null if a branch is no literal. */
+function literalValues(branches: readonly ValidationIssue[], prefix: string, instancePath: string): unknown[] | null {
+  if (branches.length === 0) return null;
+  const byBranch = new Map<number, unknown[]>();
+  for (const issue of branches) {
+    const match = /^(\d+)\/(const|enum|anyOf)$/.exec(issue.schemaPath.slice(prefix.length));
+    if (match === null || issue.instancePath !== instancePath) return null;
+    const branch = Number(match[1]);
+    const params = issue.params as Record<string, unknown>;
+    let values: unknown[];
+    if (issue.keyword === 'const' && match[2] === 'const') values = [params.allowedValue];
+    // An `enum` branch, or an inner union of literals collapsed above.
+    else if (issue.keyword === 'enum' && match[2] !== 'const' && Array.isArray(params.allowedValues))
+      values = params.allowedValues;
+    else return null;
+    if (byBranch.has(branch)) return null;
+    byBranch.set(branch, values);
+  }
+  const order = [...byBranch.keys()].sort((a, b) => a - b);
+  return [...new Set(order.flatMap((branch) => byBranch.get(branch)!))];
 }

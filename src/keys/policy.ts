@@ -14,5 +14,5 @@ export function assertKeyManager(principal: Principal): void {
  */
 export function assertWithinScopes(principal: Principal, scopes: readonly string[]): void {
   const missing = scopes.filter((scope) => !principal.scopes.has(scope));
-  if (missing.length > 0) throw insufficientScope(missing);
+  if (missing.length > 0) throw insufficientScope(missing, 'all');
 }

@@ -82,7 +82,8 @@ export async function continuePageRoutes(
 
     app.post(
       '/portal/:workspaceId/continue',
-      { schema: { hide: true, params: Params, body: FormBody } },
+      // The form parser's own limit, given to the route too, so a 413 names it (error-handler.ts).
+      { bodyLimit: 4096, schema: { hide: true, params: Params, body: FormBody } },
       async function continueSignIn(request, reply) {
         const cookieNonce = readPortalCookie(
           request.headers.cookie,

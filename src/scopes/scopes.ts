@@ -68,27 +68,27 @@ function withImplied(scopes: Iterable<Scope>): Set<Scope> {
 
 /**
  * Expands presets and aliases into a sorted list of catalogue scopes, or throws a 400
- * `invalid_request` naming every unknown entry and listing the valid ones.
+ * `invalid_request` naming every unknown entry and listing the valid ones. `input` is the
+ * request body's `scopes`: each unknown entry's detail points at it (`/body/scopes/<index>`).
  */
 export function expandScopes(input: readonly string[]): Scope[] {
-  const unknown: string[] = [];
+  const unknown: Array<{ raw: string; index: number }> = [];
   const scopes: Scope[] = [];
-  for (const raw of input) {
+  input.forEach((raw, index) => {
     const name = raw.trim();
     if (PRESETS[name]) scopes.push(...PRESETS[name]);
     else if (ALIASES[name]) scopes.push(...ALIASES[name]);
     else if (SCOPE_SET.has(name)) scopes.push(name as Scope);
-    else unknown.push(raw);
-  }
+    else unknown.push({ raw, index });
+  });
   if (unknown.length > 0) {
     throw invalidRequest(
-      `Unknown scope ${unknown.map((s) => `"${s}"`).join(', ')}. Valid scopes: ${ACCEPTED_SCOPE_NAMES.join(', ')}.`,
-      [
-        ...unknown.map((s) => ({
-          path: '/scopes',
-          message: `unknown scope "${s}"; valid: ${ACCEPTED_SCOPE_NAMES.join(', ')}`,
-        })),
-      ],
+      `Unknown scope ${unknown.map((u) => `"${u.raw}"`).join(', ')}. Valid scopes: ${ACCEPTED_SCOPE_NAMES.join(', ')}.`,
+      // The path of the entry in the request body, as schema errors give it (`/body/scopes/1`).
+      unknown.map((u) => ({
+        path: `/body/scopes/${u.index}`,
+        message: `unknown scope "${u.raw}"; valid: ${ACCEPTED_SCOPE_NAMES.join(', ')}`,
+      })),
     );
   }
   return sortScopes(withImplied(scopes));

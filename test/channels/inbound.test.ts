@@ -185,6 +185,7 @@ test('bodies over 256 KiB are 413; a flood of bad signatures from one address is
   const big = await sendInbound(t, channel, { ...MESSAGE, body: 'x'.repeat(300 * 1024) });
   assert.equal(big.statusCode, 413);
   assert.equal(big.json.code, 'payload_too_large');
+  assert.equal(big.json.error, 'The request body is larger than 256 KiB.');
   const ip = freshIp();
   const statuses: number[] = [];
   for (let i = 0; i < 22; i++) {

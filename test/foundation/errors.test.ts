@@ -1,7 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Type } from 'typebox';
-import { AppError, STATUS_OF, type ErrorCode } from '../../src/errors.js';
+import { AppError, STATUS_OF, insufficientScope, type ErrorCode } from '../../src/errors.js';
+import { Literals } from '../../src/http/schemas.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -21,6 +22,23 @@ before(async () => {
         },
         async (request) => request.body,
       );
+      app.post(
+        '/test/choice',
+        {
+          schema: {
+            body: Type.Object({
+              role: Type.Optional(Literals(['user', 'agent', 'note', 'bot'])),
+              tags: Type.Optional(Type.Array(Literals(['a', 'b']))),
+              size: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2)])),
+              kind: Type.Optional(Type.Enum(['x', 'y'])),
+              either: Type.Optional(Type.Union([Type.Literal('on'), Type.Null()])),
+            }),
+            querystring: Type.Object({ sort: Type.Optional(Literals(['asc', 'desc'])) }),
+          },
+        },
+        async (request) => request.body,
+      );
+      app.post('/test/small', { bodyLimit: 256 * 1024 }, async (request) => request.body);
       app.get('/test/throw/:code', async (request) => {
         const code = (request.params as { code: ErrorCode }).code;
         throw new AppError(
@@ -80,6 +98,42 @@ test('schema failures are 400 invalid_request with details', async () => {
   assert.deepEqual(extra.json.details[0], { path: '/body/workspaceId', message: 'is not an allowed field' });
 });
 
+test('a union of literals is one detail naming the allowed values, in schema order', async () => {
+  const cases: Array<[string, unknown, string, string]> = [
+    ['', { role: 'customer' }, '/body/role', 'role must be one of: user, agent, note, bot'],
+    ['', { tags: ['a', 'z'] }, '/body/tags/1', 'tags.1 must be one of: a, b'],
+    ['', { size: 3 }, '/body/size', 'size must be one of: 1, 2'],
+    ['', { kind: 'z' }, '/body/kind', 'kind must be one of: x, y'],
+    ['?sort=up', {}, '/querystring/sort', 'sort must be one of: asc, desc'],
+  ];
+  for (const [query, payload, path, sentence] of cases) {
+    const res = await t.request({ method: 'POST', url: `/test/choice${query}`, payload: payload as object });
+    assert.equal(res.statusCode, 400, path);
+    assert.equal(res.json.error, `The request is not valid: ${sentence}.`);
+    assert.deepEqual(res.json.details, [{ path, message: sentence.slice(sentence.indexOf('must')) }]);
+  }
+  // A union with a branch that is no literal keeps Ajv's issues.
+  const mixed = await t.request({ method: 'POST', url: '/test/choice', payload: { either: 'off' } });
+  assert.deepEqual(
+    mixed.json.details.map((d: { message: string }) => d.message),
+    ['must be equal to constant', 'must be null', 'must match a schema in anyOf'],
+  );
+});
+
+test('insufficient_scope says whether all the scopes or any one of them is needed', () => {
+  assert.equal(insufficientScope(['keys.write']).message, 'This credential lacks the scope keys.write.');
+  const all = insufficientScope(['workspace.read', 'keys.read', 'audit.read'], 'all');
+  assert.equal(
+    all.message,
+    'This credential lacks the scopes workspace.read, keys.read and audit.read; all of them are needed.',
+  );
+  assert.deepEqual(all.options.requiredScopes, ['workspace.read', 'keys.read', 'audit.read']);
+  assert.equal(
+    insufficientScope(['conversations.read', 'messages.read'], 'any').message,
+    'This credential lacks the scope conversations.read or messages.read; any one of them is enough.',
+  );
+});
+
 test('malformed JSON, prototype poisoning, 413 and 415', async () => {
   const broken = await t.request({
     method: 'POST',
@@ -112,6 +166,16 @@ test('malformed JSON, prototype poisoning, 413 and 415', async () => {
   });
   assert.equal(big.statusCode, 413);
   assert.equal(big.json.code, 'payload_too_large');
+  assert.equal(big.json.error, 'The request body is larger than 1 MiB.');
+  // The sentence names the limit that applied: the route's own, when it has one.
+  const overRouteLimit = await t.request({
+    method: 'POST',
+    url: '/test/small',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ name: 'x'.repeat(300 * 1024) }),
+  });
+  assert.equal(overRouteLimit.statusCode, 413);
+  assert.equal(overRouteLimit.json.error, 'The request body is larger than 256 KiB.');
   const text = await t.request({
     method: 'POST',
     url: '/test/echo',

@@ -100,11 +100,10 @@ test('create validation: unknown scope lists the valid ones; expiry must be in t
   const unknown = await api('POST', '/keys', admin.secret, { name: 'x', scopes: ['read', 'tickets.delete'] });
   assert.equal(unknown.statusCode, 400);
   assert.equal(unknown.json.code, 'invalid_request');
-  assert.ok(
-    unknown.json.details.some(
-      (d: { path: string; message: string }) => d.path === '/scopes' && d.message.includes('conversations.read'),
-    ),
-  );
+  // One detail per unknown entry, at its index in the body, as schema errors point at array items.
+  assert.equal(unknown.json.details.length, 1);
+  assert.equal(unknown.json.details[0].path, '/body/scopes/1');
+  assert.match(unknown.json.details[0].message, /^unknown scope "tickets\.delete"; valid: .*conversations\.read/);
   const cases = [
     { name: 'x', scopes: ['read'], expiresIn: 0 },
     { name: 'x', scopes: ['read'], expiresIn: -5 },
@@ -139,8 +138,16 @@ test('a key creates keys only within its own scopes, and only with keys.write', 
   assert.equal(wider.statusCode, 403);
   assert.equal(wider.json.code, 'insufficient_scope');
   assert.deepEqual(wider.json.requiredScopes, ['customers.read']);
+  assert.equal(wider.json.error, 'This credential lacks the scope customers.read.');
   const adminPreset = await api('POST', '/keys', manager.secret, { name: 'sub', scopes: ['admin'] });
   assert.equal(adminPreset.json.code, 'insufficient_scope');
+  // Every missing scope is needed, and the sentence says so ("and", not "or").
+  const missing = adminPreset.json.requiredScopes as string[];
+  assert.ok(missing.includes('workspace.read') && missing.includes('audit.read') && !missing.includes('keys.write'));
+  assert.equal(
+    adminPreset.json.error,
+    `This credential lacks the scopes ${missing.slice(0, -1).join(', ')} and audit.read; all of them are needed.`,
+  );
   // Rolling or revoking a broader key would hand over (or take away) power the caller lacks.
   const broad = await issue(t, workspace, ['write']);
   assert.equal(

@@ -135,10 +135,11 @@ test('messages: counted on the conversation, a user message reopens it, the auth
     list.json.data.map((m: { id: string }) => m.id),
     [user.json.id, note.json.id],
   );
-  assert.equal(
-    (await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'system', body: 'x' })).statusCode,
-    400,
-  );
+  const badRole = await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'system', body: 'x' });
+  assert.equal(badRole.statusCode, 400);
+  // One detail naming the allowed roles, not one "must be equal to constant" per role.
+  assert.equal(badRole.json.error, 'The request is not valid: role must be one of: user, agent, bot, note.');
+  assert.deepEqual(badRole.json.details, [{ path: '/body/role', message: 'must be one of: user, agent, bot, note' }]);
   assert.equal(
     (await a.call('POST', `/conversations/${c.json.id}/messages`, { role: 'user', body: '' })).statusCode,
     400,

@@ -75,9 +75,9 @@ test('unknown event types are a 400 listing the valid ones; bad input never a 50
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json.code, 'invalid_request');
   // The request schema's enum (components.schemas.WebhookEventType) refuses it, naming the entry.
-  assert.match(bad.json.error, /events\.1 must be one of conversation\.created, .*message\.created/);
+  assert.match(bad.json.error, /events\.1 must be one of: conversation\.created, .*message\.created/);
   assert.deepEqual(bad.json.details, [
-    { path: '/body/events/1', message: `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}` },
+    { path: '/body/events/1', message: `must be one of: ${WEBHOOK_EVENT_TYPES.join(', ')}` },
   ]);
   for (const body of [
     { url: URL, events: [] },
