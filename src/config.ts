@@ -344,6 +344,7 @@ export function loadConfig(env: Env = process.env): Config {
     usageFlushMs: integer(env, 'WOES_USAGE_FLUSH_MS', 5000, 10, 60_000),
     dbTimeoutMs: integer(env, 'WOES_DB_TIMEOUT_MS', 5000, 50, 600_000),
     dbPoolSize: integer(env, 'WOES_DB_POOL_SIZE', 10, 1, 500),
+    requestTimeoutMs: integer(env, 'WOES_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
     leakReportPublicKeys: Object.freeze(leakReportKeys(env)),
     keyJobIntervalMs: integer(env, 'WOES_KEY_JOB_INTERVAL_MS', 3_600_000, 1000, 86_400_000),
     webhookPollMs: integer(env, 'WOES_WEBHOOK_POLL_MS', 500, 10, 60_000),
@@ -352,4 +353,3 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateWebhooks: bool(env, 'WOES_ALLOW_PRIVATE_WEBHOOKS'),
   });
 }
-    requestTimeoutMs: integer(env, 'WOES_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
