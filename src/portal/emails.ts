@@ -10,6 +10,9 @@ export function portalLinkEmail(
 ): OutgoingEmail {
   const link = `${publicUrl}/portal/${encodeURIComponent(workspaceId)}/continue?token=${token}`;
   return {
+    // The workspace's own budget for this address: another workspace (or purpose) never spends it.
+    kind: 'portal',
+    workspaceId,
     to,
     subject: `Your sign-in link for ${workspaceName} support`,
     link,

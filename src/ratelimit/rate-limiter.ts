@@ -67,8 +67,21 @@ export const DEFAULT_RULES = {
   /** Visitor messages in one widget conversation, per IP: each answer also carries the thread. */
   widgetMessage: { points: 20, durationMs: 60_000 },
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },
-  /** Emails a caller asked for (verification, resets, invitations, portal links) to one address. */
-  emailPerRecipient: { points: 5, durationMs: 3_600_000 },
+  /**
+   * Emails a caller asks for, each purpose in a budget of its own so that no one can spend another's:
+   * the account owner's own mail (verification, "already registered", password reset) to one address;
+   */
+  emailAccountPerRecipient: { points: 5, durationMs: 3_600_000 },
+  /** one workspace's invitations to one address (keyed by workspace and recipient); */
+  emailInvitePerRecipient: { points: 5, durationMs: 3_600_000 },
+  /** one workspace's portal sign-in links to one address (keyed by workspace and recipient); */
+  emailPortalLinkPerRecipient: { points: 5, durationMs: 3_600_000 },
+  /**
+   * and the ceiling on invitations and portal links to one address from all workspaces together
+   * (workspaces are free to create: this is what bounds a flood through many of them). Account mail
+   * is outside it, so workspaces can never crowd out a user's verification or password reset.
+   */
+  emailPerRecipient: { points: 20, durationMs: 3_600_000 },
   /** Notices Woes sends on its own to one owner/admin address; security notices count in a bucket of their own. */
   emailNoticePerRecipient: { points: 30, durationMs: 3_600_000 },
   leakReport: { points: 30, durationMs: 60_000 },

@@ -1,9 +1,13 @@
 import type { OutgoingEmail } from './mailer.js';
 
-/** The texts of the emails accounts sends; links point at the web app, which posts the token to the API. */
+/**
+ * The texts of the emails accounts sends; links point at the web app, which posts the token to the API.
+ * The account owner's own mail spends the `account` budget; an invitation spends its workspace's.
+ */
 export function verificationEmail(publicUrl: string, to: string, token: string): OutgoingEmail {
   const link = `${publicUrl}/verify-email?token=${token}`;
   return {
+    kind: 'account',
     to,
     subject: 'Verify your email for Woes',
     link,
@@ -14,6 +18,7 @@ export function verificationEmail(publicUrl: string, to: string, token: string):
 export function alreadyRegisteredEmail(publicUrl: string, to: string): OutgoingEmail {
   const link = `${publicUrl}/reset-password`;
   return {
+    kind: 'account',
     to,
     subject: 'Someone tried to register with your email on Woes',
     link,
@@ -24,6 +29,7 @@ export function alreadyRegisteredEmail(publicUrl: string, to: string): OutgoingE
 export function passwordResetEmail(publicUrl: string, to: string, token: string): OutgoingEmail {
   const link = `${publicUrl}/reset-password?token=${token}`;
   return {
+    kind: 'account',
     to,
     subject: 'Reset your Woes password',
     link,
@@ -35,11 +41,14 @@ export function inviteEmail(
   publicUrl: string,
   to: string,
   token: string,
-  workspaceName: string,
+  workspace: { id: string; name: string },
   role: string,
 ): OutgoingEmail {
   const link = `${publicUrl}/accept-invite?token=${token}`;
+  const workspaceName = workspace.name;
   return {
+    kind: 'invite',
+    workspaceId: workspace.id,
     to,
     subject: `You are invited to ${workspaceName} on Woes`,
     link,

@@ -1,28 +1,48 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { CoreDeps } from '../../deps.js';
 import { newId } from '../../storage/ids.js';
+import type { RuleName } from '../../ratelimit/rate-limiter.js';
 import { writeOutboxFile } from './outbox.js';
 
 /**
- * Why an email goes out, which decides the budget it spends:
- * - `requested`: a caller named the address (verification, password reset, invitation, portal link).
- *   At most 5 per recipient per hour (emailPerRecipient), so nobody can use Woes to flood an address.
+ * Why an email goes out, which decides the budgets it spends. Mail to an address a caller named
+ * is split by purpose, and workspaces' mail by workspace, so nobody can spend another purpose's or
+ * another workspace's budget for an address (five portal links from one workspace once blocked a
+ * user's password reset):
+ * - `account`: the account owner's own mail (verification, "already registered", password reset).
+ *   5 per recipient per hour (emailAccountPerRecipient); no workspace's mail ever counts in it.
+ * - `invite` / `portal`: a workspace's invitation or portal sign-in link. 5 per (workspace, recipient)
+ *   per hour each (emailInvitePerRecipient, emailPortalLinkPerRecipient), then all workspaces
+ *   together at most 20 per recipient per hour (emailPerRecipient): workspaces are free to create,
+ *   so without that ceiling anyone could flood an address through many of them. One workspace can
+ *   reach at most 10 of the 20, and a refused email never spends the ceiling.
  * - `notice`: Woes tells a workspace's owners about something routine (expiring keys).
  *   Its own budget, emailNoticePerRecipient (30 per recipient per hour), so a bug cannot mail-bomb an owner.
  * - `security`: Woes tells owners it acted to protect them (a leaked key revoked, a webhook endpoint disabled).
  *   A separate bucket of the same size, so routine notices can never crowd one out.
+ * So an address gets at most 5 + 20 emails an hour that callers asked for, whoever asked.
  */
-export type EmailKind = 'requested' | 'notice' | 'security';
+export type EmailKind = 'account' | 'invite' | 'portal' | 'notice' | 'security';
 
-const BUDGETS = {
-  requested: { bucket: 'emailPerRecipient', rule: 'emailPerRecipient' },
-  notice: { bucket: 'emailNoticePerRecipient', rule: 'emailNoticePerRecipient' },
-  security: { bucket: 'emailSecurityNoticePerRecipient', rule: 'emailNoticePerRecipient' },
-} as const;
+/** One budget an email spends: the bucket, its rule, and whether the workspace is part of the key. */
+interface Budget {
+  readonly bucket: string;
+  readonly rule: RuleName;
+  readonly perWorkspace: boolean;
+}
 
-export interface OutgoingEmail {
-  /** Which budget the email spends; requested (the strictest) unless said otherwise. */
-  kind?: EmailKind;
+const CEILING: Budget = { bucket: 'emailPerRecipient', rule: 'emailPerRecipient', perWorkspace: false };
+
+/** The budgets of each kind, spent in order: a later one is only spent when every earlier one allowed the email. */
+const BUDGETS: Record<EmailKind, readonly Budget[]> = {
+  account: [{ bucket: 'emailAccountPerRecipient', rule: 'emailAccountPerRecipient', perWorkspace: false }],
+  invite: [{ bucket: 'emailInvitePerRecipient', rule: 'emailInvitePerRecipient', perWorkspace: true }, CEILING],
+  portal: [{ bucket: 'emailPortalLinkPerRecipient', rule: 'emailPortalLinkPerRecipient', perWorkspace: true }, CEILING],
+  notice: [{ bucket: 'emailNoticePerRecipient', rule: 'emailNoticePerRecipient', perWorkspace: false }],
+  security: [{ bucket: 'emailSecurityNoticePerRecipient', rule: 'emailNoticePerRecipient', perWorkspace: false }],
+};
+
+interface EmailContent {
   to: string;
   subject: string;
   text: string;
@@ -31,10 +51,20 @@ export interface OutgoingEmail {
 }
 
 /**
+ * An email to send. Which budget it spends: the account owner's (`account`, the default) unless
+ * said otherwise; a workspace's invitation or portal link names the workspace, whose budget it spends.
+ */
+export type OutgoingEmail = EmailContent &
+  (
+    | { kind?: 'account' | 'notice' | 'security'; workspaceId?: never }
+    | { kind: 'invite' | 'portal'; workspaceId: string }
+  );
+
+/**
  * Sends email in the background: over SMTP when SMTP_URL is set, else into the `.eml` outbox.
  * Requests never wait for (or fail on) the mail server, and never reveal by their timing
- * whether an email was sent. At most 5 requested emails per recipient per hour; notices to
- * owners have their own budgets (see EmailKind).
+ * whether an email was sent. Each purpose (and each workspace) has its own budget per
+ * recipient, under one ceiling per address for all workspaces (see EmailKind).
  */
 export class Mailer {
   private readonly transport: Transporter;
@@ -78,17 +108,19 @@ export class Mailer {
   }
 
   private async deliver(email: OutgoingEmail): Promise<void> {
-    const kind = email.kind ?? 'requested';
-    const budget = BUDGETS[kind];
-    const limit = await this.core.limiter.consume(
-      budget.bucket,
-      email.to.toLowerCase(),
-      this.core.limiter.rules[budget.rule],
-    );
-    if (!limit.allowed) {
+    const kind = email.kind ?? 'account';
+    const refused = await this.spend(kind, email);
+    if (refused !== null) {
       // The request that asked for it still succeeds: no enumeration, no error for the caller.
       this.core.logger.warn(
-        { event: 'email.suppressed', kind, to: email.to, subject: email.subject },
+        {
+          event: 'email.suppressed',
+          kind,
+          budget: refused,
+          workspaceId: email.workspaceId,
+          to: email.to,
+          subject: email.subject,
+        },
         'email not sent: recipient limit reached',
       );
       return;
@@ -109,6 +141,20 @@ export class Mailer {
     } else {
       this.core.logger.info({ event: 'email.sent', to: email.to, subject: email.subject }, 'email sent');
     }
+  }
+
+  /** Spends the kind's budgets in order; the rule name of the first that refused, or null when all allowed. */
+  private async spend(kind: EmailKind, email: OutgoingEmail): Promise<RuleName | null> {
+    const { limiter } = this.core;
+    const recipient = email.to.toLowerCase();
+    for (const budget of BUDGETS[kind]) {
+      if (budget.perWorkspace && !email.workspaceId) throw new Error(`a ${kind} email needs its workspaceId`);
+      const key = budget.perWorkspace ? `${email.workspaceId}:${recipient}` : recipient;
+      const limit = await limiter.consume(budget.bucket, key, limiter.rules[budget.rule]);
+      // Stop at the first refusal: an email one workspace may no longer send never spends the shared ceiling.
+      if (!limit.allowed) return budget.rule;
+    }
+    return null;
   }
 }
 

@@ -89,7 +89,9 @@ export class Invites {
       });
       return { row: invite, token: secret, workspaceName: workspace.name };
     });
-    this.ctx.mailer.send(inviteEmail(core.config.publicUrl, email, token, workspaceName, row.role));
+    this.ctx.mailer.send(
+      inviteEmail(core.config.publicUrl, email, token, { id: workspaceId, name: workspaceName }, row.role),
+    );
     return toInviteView(row);
   }
 

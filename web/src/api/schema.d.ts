@@ -896,7 +896,7 @@ export interface paths {
         put?: never;
         /**
          * Email a portal sign-in link
-         * @description Always 202 with the same body, whether or not the workspace has a customer with this email (no enumeration). A live customer of a workspace whose portal is on is emailed a one-use link, valid for 15 minutes. At most 10 requests per IP per 15 minutes; 5 emails per recipient per hour.
+         * @description Always 202 with the same body, whether or not the workspace has a customer with this email (no enumeration). A live customer of a workspace whose portal is on is emailed a one-use link, valid for 15 minutes. At most 10 requests per IP per 15 minutes; 5 links per recipient per hour from one workspace (and at most 20 from all workspaces together).
          */
         post: operations["portal.magicLink"];
         delete?: never;
