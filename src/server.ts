@@ -34,7 +34,17 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   // One log line each, so every one reads whole in a JSON log too.
   const firstRun = (await app.woes.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst()) === undefined;
   for (const line of startMessage(config, app.woes.storage.dialect, port, firstRun)) app.log.info(line);
+  for (const line of startWarnings(config)) app.log.warn(line);
   return app;
+}
+
+/** What an operator must not miss at start, one warn line each. */
+export function startWarnings(config: Config): string[] {
+  return config.allowPrivateWebhooks
+    ? [
+        'WOES_ALLOW_PRIVATE_WEBHOOKS=true: outbound calls (webhooks, API test runs) may reach private and loopback addresses; for local development only',
+      ]
+    : [];
 }
 
 /**

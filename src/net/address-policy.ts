@@ -4,10 +4,13 @@ import { BlockList, isIP } from 'node:net';
  * Which IP addresses an outbound call (webhook delivery, API test run) may connect to.
  *
  * - `never`: refused even with WOES_ALLOW_PRIVATE_WEBHOOKS=true — cloud metadata (a webhook URL
- *   must never read instance credentials), unspecified (0.0.0.0 and :: reach the local host),
- *   multicast, broadcast and reserved ranges (nothing to deliver to).
- * - `private`: loopback, RFC 1918 and ULA, CGNAT, link-local, documentation, benchmarking and
- *   protocol ranges; refused unless private targets are allowed (local development and tests).
+ *   must never read instance credentials: 169.254.169.254, AWS's fd00:ec2::254, Alibaba Cloud's
+ *   100.100.100.200, Oracle Cloud's 192.0.0.192), unspecified (0.0.0.0 and :: reach the local
+ *   host), multicast, broadcast, reserved ranges (nothing to deliver to) and IPv6 ranges that are
+ *   not global (SRv6 SIDs 5f00::/16, RFC 9602; documentation 3fff::/20, RFC 9637).
+ * - `private`: loopback, RFC 1918 and ULA, deprecated site-local (fec0::/10), CGNAT, link-local,
+ *   documentation, benchmarking and protocol ranges; refused unless private targets are allowed
+ *   (local development and tests).
  * - `public`: everything else.
  *
  * Sources: the IANA special-purpose registries (RFC 6890) and the embedded-IPv4 bypasses listed in
@@ -18,6 +21,10 @@ export type AddressClass = 'public' | 'private' | 'never';
 const NEVER_V4: Array<[string, number]> = [
   ['0.0.0.0', 8],
   ['169.254.169.254', 32],
+  // Alibaba Cloud's metadata service, inside CGNAT 100.64.0.0/10.
+  ['100.100.100.200', 32],
+  // Oracle Cloud's metadata service, inside the IETF protocol range 192.0.0.0/24.
+  ['192.0.0.192', 32],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4], // includes 255.255.255.255
 ];
@@ -39,11 +46,17 @@ const NEVER_V6: Array<[string, number]> = [
   ['::', 128],
   ['fd00:ec2::254', 128],
   ['ff00::', 8],
+  // Segment Routing (SRv6) SIDs (RFC 9602): not globally reachable.
+  ['5f00::', 16],
+  // Documentation (RFC 9637), alongside 2001:db8::/32: never a real target.
+  ['3fff::', 20],
 ];
 const PRIVATE_V6: Array<[string, number]> = [
   ['::1', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  // Site-local (deprecated by RFC 3879, still routed inside some networks).
+  ['fec0::', 10],
   ['100::', 64],
   ['2001:db8::', 32],
   // Local-use NAT64 (RFC 8215): translates into the operator's own network.

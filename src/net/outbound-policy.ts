@@ -49,6 +49,10 @@ async function systemResolve(hostname: string): Promise<Resolved[]> {
   return answers.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 }
 
+/** Added to refusals of private and loopback addresses (never to metadata and other `never` ones). */
+export const ALLOW_PRIVATE_HINT =
+  'WOES_ALLOW_PRIVATE_WEBHOOKS=true allows private and loopback targets for local development';
+
 /**
  * Refuses unless the address may be connected to under the policy. `target` names it in the
  * message: the URL's own host, never an address DNS answered (that would map internal names).
@@ -56,8 +60,9 @@ async function systemResolve(hostname: string): Promise<Resolved[]> {
 export function assertAllowedAddress(address: string, policy: OutboundPolicy, target: string): void {
   const kind = classifyAddress(address);
   if (kind === 'public' || (kind === 'private' && policy.allowPrivate)) return;
-  const what = kind === 'never' ? 'an address Woes never calls' : 'a private or loopback address';
-  throw new OutboundRefused('blocked_address', `${target} is ${what}`);
+  if (kind === 'never') throw new OutboundRefused('blocked_address', `${target} is an address Woes never calls`);
+  // The operator's way out for local development; metadata and the like have none.
+  throw new OutboundRefused('blocked_address', `${target} is a private or loopback address (${ALLOW_PRIVATE_HINT})`);
 }
 
 /**

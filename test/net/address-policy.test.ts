@@ -13,6 +13,9 @@ const EDGES: Array<[string, 'public' | 'private' | 'never']> = [
   ['11.0.0.0', 'public'],
   ['100.63.255.255', 'public'],
   ['100.64.0.0', 'private'],
+  ['100.100.100.199', 'private'],
+  ['100.100.100.200', 'never'], // Alibaba Cloud metadata
+  ['100.100.100.201', 'private'],
   ['100.127.255.255', 'private'],
   ['100.128.0.0', 'public'],
   ['126.255.255.255', 'public'],
@@ -30,6 +33,9 @@ const EDGES: Array<[string, 'public' | 'private' | 'never']> = [
   ['172.31.255.255', 'private'],
   ['172.32.0.0', 'public'],
   ['192.0.0.0', 'private'],
+  ['192.0.0.191', 'private'],
+  ['192.0.0.192', 'never'], // Oracle Cloud metadata
+  ['192.0.0.193', 'private'],
   ['192.0.1.0', 'public'],
   ['192.0.2.255', 'private'],
   ['192.0.3.0', 'public'],
@@ -64,13 +70,25 @@ const EDGES: Array<[string, 'public' | 'private' | 'never']> = [
   ['fe00::', 'public'],
   ['fe80::', 'private'],
   ['febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'private'],
-  ['fec0::', 'public'],
+  ['fec0::', 'private'], // deprecated site-local fec0::/10
+  ['fec0::1', 'private'],
+  ['feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'private'],
   ['ff00::', 'never'],
   ['100::', 'private'],
   ['100::ffff:ffff:ffff:ffff', 'private'],
   ['100:0:0:1::', 'public'],
   ['2001:db8::', 'private'],
   ['2001:db9::', 'public'],
+  ['3ffe:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'public'],
+  ['3fff::', 'never'], // documentation 3fff::/20 (RFC 9637)
+  ['3fff::1', 'never'],
+  ['3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff', 'never'],
+  ['3fff:1000::', 'public'],
+  ['5eff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'public'],
+  ['5f00::', 'never'], // SRv6 SIDs 5f00::/16 (RFC 9602)
+  ['5f00::1', 'never'],
+  ['5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'never'],
+  ['5f01::', 'public'],
   ['fd00:ec2::254', 'never'],
   ['fd00:ec2::253', 'private'],
   ['fe80::1%eth0', 'private'],
@@ -79,6 +97,8 @@ const EDGES: Array<[string, 'public' | 'private' | 'never']> = [
   ['::ffff:808:808', 'public'],
   ['::ffff:127.0.0.1', 'private'],
   ['::ffff:169.254.169.254', 'never'],
+  ['::ffff:100.100.100.200', 'never'],
+  ['64:ff9b::192.0.0.192', 'never'],
   ['64:ff9b::8.8.8.8', 'public'],
   ['64:ff9b::192.168.0.1', 'private'],
   ['2002:808:808::1', 'public'],
@@ -100,6 +120,15 @@ test('allowPrivate lifts private addresses only', () => {
   assert.equal(isAllowedAddress('127.0.0.1', false), false);
   assert.equal(isAllowedAddress('127.0.0.1', true), true);
   assert.equal(isAllowedAddress('169.254.169.254', true), false);
+  for (const metadata of ['100.100.100.200', '192.0.0.192']) {
+    assert.equal(isAllowedAddress(metadata, true), false, `${metadata} with allowPrivate`);
+  }
+  for (const nonGlobal of ['5f00::1', '3fff::1']) {
+    assert.equal(isAllowedAddress(nonGlobal, true), false, `${nonGlobal} with allowPrivate`);
+    assert.equal(isAllowedAddress(nonGlobal, false), false, nonGlobal);
+  }
+  assert.equal(isAllowedAddress('fec0::1', false), false);
+  assert.equal(isAllowedAddress('fec0::1', true), true);
   assert.equal(isAllowedAddress('8.8.8.8', false), true);
 });
 

@@ -12,6 +12,7 @@ import {
   type OutboundPolicy,
   type OutboundRequest,
 } from '../../src/net/outbound.js';
+import { startWarnings } from '../../src/server.js';
 import { startLoopbackServer, waitFor, type LoopbackServer } from './loopback-server.js';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed.js';
 
@@ -66,6 +67,7 @@ const BLOCKED = [
   '10.255.255.255',
   '100.64.0.1',
   '100.127.255.255',
+  '100.100.100.200', // Alibaba Cloud metadata
   '127.0.0.1',
   '127.255.255.254',
   '169.254.0.1',
@@ -73,6 +75,7 @@ const BLOCKED = [
   '172.16.0.1',
   '172.31.255.255',
   '192.0.0.8',
+  '192.0.0.192', // Oracle Cloud metadata
   '192.0.2.1',
   '192.88.99.1',
   '192.168.1.1',
@@ -90,6 +93,10 @@ const BLOCKED = [
   'fdff:ffff::1',
   'fe80::1',
   'febf::1',
+  'fec0::1', // deprecated site-local
+  'feff::1',
+  '5f00::1', // SRv6 SIDs
+  '3fff::1', // documentation (RFC 9637)
   'ff02::1',
   '100::1',
   '2001:db8::1',
@@ -212,6 +219,30 @@ describe('refused with allowPrivate false, at save and at send', () => {
     );
   });
 
+  test('a private or loopback refusal says how to allow it for local development; a metadata one does not', async () => {
+    const hint = /WOES_ALLOW_PRIVATE_WEBHOOKS=true allows private and loopback targets for local development/;
+    const message = async (url: string, p: OutboundPolicy): Promise<string> => {
+      const error = await checkOutboundUrl(url, p).then(
+        () => assert.fail(`${url} was accepted`),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof OutboundRefused && error.reason === 'blocked_address', String(error));
+      return error.message;
+    };
+    for (const url of ['http://127.0.0.1/', 'http://10.0.0.1/', 'http://[::1]/', 'http://[fec0::1]/']) {
+      assert.match(await message(url, policy), hint, url);
+    }
+    const { resolve } = resolver(['192.168.1.1']);
+    assert.match(await message('http://intranet.example.test/', { allowPrivate: false, resolve }), hint);
+    for (const url of ['http://169.254.169.254/', 'http://100.100.100.200/', 'http://0.0.0.0/', 'http://[5f00::1]/']) {
+      for (const allowPrivate of [false, true]) {
+        const text = await message(url, { allowPrivate });
+        assert.doesNotMatch(text, /WOES_ALLOW_PRIVATE_WEBHOOKS/, url);
+        assert.match(text, /never calls/, url);
+      }
+    }
+  });
+
   test('a failing or empty resolver refuses with dns', async () => {
     const failing: OutboundPolicy = {
       allowPrivate: false,
@@ -245,6 +276,11 @@ describe('allowPrivate true still refuses what is never reachable', () => {
       'fd00:ec2::254',
       '::ffff:169.254.169.254',
       '64:ff9b::a9fe:a9fe',
+      '100.100.100.200',
+      '192.0.0.192',
+      '::ffff:100.100.100.200',
+      '5f00::1',
+      '3fff::1',
       '0.0.0.0',
       '::',
       '224.0.0.1',
@@ -261,6 +297,13 @@ describe('allowPrivate true still refuses what is never reachable', () => {
     }
     await refusedBoth(`http://0xa9fea9fe:${server.port}/`, policy, 'blocked_address');
     assert.equal(server.connections(), 0);
+  });
+
+  test('deprecated site-local fec0::/10 is private: accepted with allowPrivate', async () => {
+    const url = await checkOutboundUrl('http://[fec0::1]/hook', policy);
+    assert.equal(url.hostname, '[fec0::1]');
+    const { resolve } = resolver(['fec0::1']);
+    await checkOutboundUrl('http://site-local.example.test/', { allowPrivate: true, resolve });
   });
 });
 
@@ -480,4 +523,12 @@ test('WOES_ALLOW_PRIVATE_WEBHOOKS: off by default, true/false only, and it is wh
     () => loadConfig({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'sometimes' }),
     (error: unknown) => error instanceof ConfigError && error.variable === 'WOES_ALLOW_PRIVATE_WEBHOOKS',
   );
+});
+
+test('WOES_ALLOW_PRIVATE_WEBHOOKS=true is one warn line at start', () => {
+  assert.deepEqual(startWarnings(loadConfig({})), []);
+  const warnings = startWarnings(loadConfig({ WOES_ALLOW_PRIVATE_WEBHOOKS: 'true' }));
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /^WOES_ALLOW_PRIVATE_WEBHOOKS=true: .*private and loopback addresses/);
+  assert.ok(!warnings[0].includes('\n'));
 });

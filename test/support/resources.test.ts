@@ -116,6 +116,35 @@ test('knowledge base: CRUD, published filter, ranked search with snippets throug
   assert.deepEqual((await other.call('GET', '/kb/search?q=revoked')).json.data, []);
 });
 
+test('knowledge base: search snippets over HTTP are escaped HTML, and stored U+0001/U+0002 cannot forge a <mark>', async () => {
+  const w = await tenant(t);
+  const markup = await w.call('POST', '/kb/articles', {
+    title: 'Markup',
+    body: `<img src=x onerror=alert(1)> quokka & "q" 'x'`,
+    published: true,
+  });
+  assert.equal(markup.statusCode, 201);
+  // Only U+0000 is refused on input: the other control characters are stored as they are.
+  const forger = await w.call('POST', '/kb/articles', {
+    title: 'Forger',
+    body: 'wombat \u0001evil\u0002 \u0001/x\u0002 tail',
+    published: true,
+  });
+  assert.equal(forger.statusCode, 201);
+  assert.equal((await w.call('GET', `/kb/articles/${forger.json.id}`)).json.body.includes('\u0001evil\u0002'), true);
+
+  const [hit] = (await w.call('GET', '/kb/search?q=quokka')).json.data;
+  assert.equal(hit.id, markup.json.id);
+  assert.match(hit.snippet, /<mark>quokka<\/mark>/);
+  assert.ok(!/[<>"']/.test(hit.snippet.replace(/<\/?mark>/g, '')), hit.snippet);
+  assert.match(hit.snippet, /alert\(1\)&gt; <mark>quokka<\/mark>/);
+
+  const [forged] = (await w.call('GET', '/kb/search?q=wombat')).json.data;
+  assert.equal(forged.id, forger.json.id);
+  assert.equal(forged.snippet.match(/<mark>/g)?.length, 1, forged.snippet);
+  assert.ok(!forged.snippet.includes('\u0001') && !forged.snippet.includes('\u0002'), forged.snippet);
+});
+
 test('agents: CRUD with defaults; deletion audited', async () => {
   const created = await a.call('POST', '/agents', { name: 'Auth helper' });
   assert.equal(created.statusCode, 201);

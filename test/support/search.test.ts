@@ -165,3 +165,54 @@ test('a page of a query with many matches is the top of the whole ranking, each 
     'ranked best first',
   );
 });
+
+test("a snippet is safe HTML: the article's text escaped, only Woes's own <mark> around matches", async () => {
+  const w = await workspace();
+  await article(w, 'markup', { title: 'Markup', body: `<img src=x onerror=alert(1)> quokka & "q" 'x'` });
+  const hits = await search(w, 'quokka');
+  assert.deepEqual(
+    hits.map((h) => h.id),
+    [ids.markup],
+  );
+  const { snippet } = hits[0];
+  assertSafeHtml(snippet);
+  assert.match(snippet, /<mark>quokka<\/mark>/);
+  if (storage.dialect === 'sqlite') {
+    assert.equal(snippet, '&lt;img src=x onerror=alert(1)&gt; <mark>quokka</mark> &amp; &quot;q&quot; &#39;x&#39;');
+  } else {
+    // ts_headline drops what its parser reads as tags and trims the fragment; the rest is escaped.
+    assert.match(snippet, /alert\(1\)&gt; <mark>quokka<\/mark>/);
+  }
+  await article(w, 'symbols', { title: 'Symbols', body: `Tom & "Jerry" say 'hi': a < b quokka > c & d` });
+  const [symbols] = (await search(w, 'quokka')).filter((h) => h.id === ids.symbols);
+  assertSafeHtml(symbols.snippet);
+  assert.match(symbols.snippet, /&quot; say &#39;hi&#39;: a &lt; b <mark>quokka<\/mark>/);
+  if (storage.dialect === 'sqlite') {
+    assert.equal(
+      symbols.snippet,
+      'Tom &amp; &quot;Jerry&quot; say &#39;hi&#39;: a &lt; b <mark>quokka</mark> &gt; c &amp; d',
+    );
+  }
+});
+
+/** Markup only as `<mark>…</mark>`; every other < > " ' escaped and every & starting an escape. */
+function assertSafeHtml(html: string): void {
+  const text = html.replace(/<mark>([^<]*)<\/mark>/g, '$1');
+  assert.ok(!/[<>"']/.test(text), `raw markup in ${JSON.stringify(html)}`);
+  assert.ok(!/&(?!(amp|lt|gt|quot|#39);)/.test(text), `an unescaped & in ${JSON.stringify(html)}`);
+}
+
+test('an article holding the sentinel characters cannot forge a <mark>', async () => {
+  const w = await workspace();
+  // U+0001/U+0002 can be stored (only U+0000 is refused on input); old sentinels and raw tags both.
+  const body = 'wombat \u0001evil\u0002 <mark>fake</mark> \u0001/x\u0002 \u0001\u0002 tail';
+  await article(w, 'forger', { title: 'Forger', body });
+  const [hit] = await search(w, 'wombat');
+  assert.equal(hit.id, ids.forger);
+  assert.equal(hit.snippet.match(/<mark>/g)?.length, 1, hit.snippet);
+  assert.ok(hit.snippet.startsWith('<mark>wombat</mark> '), hit.snippet);
+  assert.ok(!hit.snippet.includes('\u0001') && !hit.snippet.includes('\u0002'), 'no sentinel character left');
+  // ts_headline drops what its parser reads as tags; SQLite keeps them, escaped.
+  if (storage.dialect === 'sqlite') assert.ok(hit.snippet.includes('&lt;mark&gt;fake&lt;/mark&gt;'), hit.snippet);
+  assertSafeHtml(hit.snippet);
+});

@@ -91,7 +91,7 @@ export async function kbRoutes(plugin: FastifyInstance, { articles, idempotency 
     guarded('sources.read', TAG, {
       summary: 'Search articles',
       description:
-        'Ranked full-text search over published articles (title weighs most, then tags, then body). Every word must match; the last also as a prefix. Snippets mark matches with `<mark>`: escape the rest before rendering it as HTML.',
+        'Ranked full-text search over published articles (title weighs most, then tags, then body). Every word must match; the last also as a prefix. Snippets are HTML: the article text is escaped (`& < > " \'`) and matches are wrapped in `<mark>…</mark>`, so a snippet can be inserted as HTML as it is (escaping it again would show the entities).',
       querystring: SearchQuery,
       response: { 200: SearchResults },
     }),

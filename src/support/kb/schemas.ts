@@ -66,7 +66,10 @@ export const SearchHit = Type.Object(
     id: Type.String(),
     title: Type.String(),
     tags: Type.Array(Type.String()),
-    snippet: Type.String({ description: 'An excerpt of the body with the matched terms wrapped in <mark>…</mark>.' }),
+    snippet: Type.String({
+      description:
+        'An excerpt of the body as HTML: the text HTML-escaped (& < > " \') and the matched terms wrapped in <mark>…</mark>, the only markup. Safe to insert as HTML as it is; do not escape it again.',
+    }),
     score: Type.Number({ description: 'Relevance; higher is better. Comparable only within one response.' }),
     updatedAt: Timestamp,
   },

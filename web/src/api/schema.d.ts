@@ -630,7 +630,7 @@ export interface paths {
         };
         /**
          * Search articles
-         * @description Ranked full-text search over published articles (title weighs most, then tags, then body). Every word must match; the last also as a prefix. Snippets mark matches with `<mark>`: escape the rest before rendering it as HTML.
+         * @description Ranked full-text search over published articles (title weighs most, then tags, then body). Every word must match; the last also as a prefix. Snippets are HTML: the article text is escaped (`& < > " '`) and matches are wrapped in `<mark>…</mark>`, so a snippet can be inserted as HTML as it is (escaping it again would show the entities).
          */
         get: operations["kb.search"];
         put?: never;
@@ -1900,7 +1900,7 @@ export interface components {
             id: string;
             /** @description Relevance; higher is better. Comparable only within one response. */
             score: number;
-            /** @description An excerpt of the body with the matched terms wrapped in <mark>…</mark>. */
+            /** @description An excerpt of the body as HTML: the text HTML-escaped (& < > " ') and the matched terms wrapped in <mark>…</mark>, the only markup. Safe to insert as HTML as it is; do not escape it again. */
             snippet: string;
             tags: string[];
             title: string;
