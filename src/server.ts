@@ -33,8 +33,12 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   // One log line each, so every one reads whole in a JSON log too.
   const firstRun = (await app.woes.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst()) === undefined;
-  for (const line of startMessage(config, app.woes.storage.dialect, port, firstRun)) app.log.info(line);
+  const message = startMessage(config, app.woes.storage.dialect, port, firstRun);
+  for (const line of message) app.log.info(line);
   for (const line of startWarnings(config)) app.log.warn(line);
+  // With WOES_LOG_FILE the terminal would show nothing at all: where to go is printed there too.
+  if (config.logDestination !== 'stdout')
+    process.stdout.write([...message, `Log: ${config.logDestination}`].map((line) => `${line}\n`).join(''));
   return app;
 }
 

@@ -164,3 +164,30 @@ test('PORT=0 needs WOES_PUBLIC_URL; WOES_SIGNING_KEY must be an Ed25519 private 
     /^WOES_SIGNING_KEY: must be an Ed25519 private key, not rsa/,
   );
 });
+
+test('with WOES_LOG_FILE the terminal still shows where to go and where the log is', async () => {
+  const port = await sparePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'woes-log-file-'));
+  const logFile = path.join(dataDir, 'woes.log');
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WOES_DATA_DIR: dataDir,
+    WOES_LOG_FILE: logFile,
+    LOG_LEVEL: 'info',
+  };
+  for (const name of ['WOES_PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL']) delete env[name];
+  const { child, output } = startCli(env);
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    await waitFor(() => output().includes(`Log: ${logFile}`), 30_000);
+    assert.ok(output().includes(`Web app: ${origin}/app/`), output());
+    assert.ok(output().includes(`API reference: ${origin}/docs`), output());
+    assert.ok(output().includes('npx woes init --email'), output());
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('close', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
