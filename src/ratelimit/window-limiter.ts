@@ -8,6 +8,7 @@ import {
   type RateRules,
 } from './rate-limiter.js';
 import { fits, resultOf, waitMs, weightedUse } from './sliding-window.js';
+import { clientKey } from './client-key.js';
 
 /** A counter's value as a store reports it (rate-limiter-flexible's RateLimiterRes has this field). */
 export interface CounterValue {
@@ -81,7 +82,7 @@ export class WindowLimiter implements RateLimiter {
     key: string,
     rule: RateRule,
   ): { id: string; now: number; window: number; elapsed: number } | RateLimitResult {
-    const id = `${bucket}:${key}`;
+    const id = `${bucket}:${clientKey(key)}`;
     const now = this.now();
     const known = this.blocks.get(id);
     if (known !== undefined && known.points === rule.points && known.until > now) {
@@ -154,13 +155,13 @@ export class WindowLimiter implements RateLimiter {
   }
 
   blockedFor(bucket: string, key: string): number {
-    const known = this.blocks.get(`${bucket}:${key}`);
+    const known = this.blocks.get(`${bucket}:${clientKey(key)}`);
     if (known === undefined) return 0;
     return Math.max(0, known.until - this.now());
   }
 
   async reset(bucket: string, key: string): Promise<void> {
-    const id = `${bucket}:${key}`;
+    const id = `${bucket}:${clientKey(key)}`;
     this.blocks.delete(id);
     const durationMs =
       this.durations.get(bucket) ??
