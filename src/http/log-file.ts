@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureFolder } from '../config.js';
 
 /** A line waits in memory until this much is buffered (or LOG_FLUSH_MS passes). */
 const FLUSH_AT_CHARS = 32_768;
@@ -30,7 +31,7 @@ export class LogFile {
     readonly file: string,
     flushMs: number,
   ) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensureFolder('WOES_LOG_FILE', path.dirname(file));
     this.#fd = fs.openSync(file, 'a');
     this.#timer = setInterval(() => this.flushSync(), flushMs);
     this.#timer.unref();

@@ -3,6 +3,7 @@ import { notFound } from '../errors.js';
 import type { FastPathWarning } from '../events/invalidation-bus.js';
 import { isId } from '../storage/ids.js';
 import { issueApiKey } from './issue-key.js';
+import { assertExpiryAllowed, loadKeyPolicy } from './key-policy.js';
 import { keyRepository as repo } from './key-repository.js';
 import { toKeyView, type ApiKeyView } from './key-view.js';
 import { revokeApiKeyRow, revokeDescendants } from './revoke-key.js';
@@ -13,8 +14,8 @@ import { cliCaller } from '../http/caller.js';
 
 /**
  * Key management for the operator: the same issuing, revocation, audit and invalidation code
- * as the API (issueApiKey, revokeApiKeyRow), without a principal's scope checks — whoever runs
- * the CLI can already read and write the database.
+ * as the API (issueApiKey, revokeApiKeyRow) and the same workspace key policy, without a
+ * principal's scope checks — whoever runs the CLI can already read and write the database.
  */
 export class OperatorKeys {
   constructor(
@@ -27,14 +28,19 @@ export class OperatorKeys {
     input: { name: string; scopes: string[]; expiresIn: number | null },
   ): Promise<ApiKeyView & { secret: string }> {
     if ((await repo.workspace(this.core.db, workspaceId)) === undefined) throw notFound('workspace');
-    const issued = await this.core.db.transaction().execute((trx) =>
-      issueApiKey(this.core, trx, cliCaller(workspaceId), {
+    const issued = await this.core.db.transaction().execute(async (trx) => {
+      const now = this.core.clock.now();
+      const expiresAt = input.expiresIn === null ? null : now + input.expiresIn * 1000;
+      // The workspace's key policy binds the operator as it binds POST /keys (KeysService.create):
+      // a key outside it needs the policy changed first, by an owner.
+      assertExpiryAllowed(await loadKeyPolicy(trx, workspaceId), expiresAt, now);
+      return issueApiKey(this.core, trx, cliCaller(workspaceId), {
         workspaceId,
         name: input.name,
         scopes: input.scopes,
-        expiresAt: input.expiresIn === null ? null : this.core.clock.now() + input.expiresIn * 1000,
-      }),
-    );
+        expiresAt,
+      });
+    });
     return { ...issued.view, secret: issued.secret };
   }
 

@@ -17,6 +17,7 @@ import { migrationProvider } from './migrations/index.js';
 import { boundedPool, QUERY_TIMEOUT_CODE } from './bounded-pool.js';
 import { readsArrays } from './query-template.js';
 import { pgDriver } from '../lib/drivers.js';
+import { ensureFolder } from '../config.js';
 
 export type { Dialect };
 export type DB = Kysely<Database>;
@@ -70,7 +71,9 @@ export function createStorage(options: StorageOptions): Storage {
 }
 
 function createSqlite(file: string, timeoutMs: number): Storage {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The file is always <WOES_DATA_DIR>/woes.db outside tests (core.ts storageFor).
+  ensureFolder('WOES_DATA_DIR', path.dirname(file));
+  createOwnerOnly(file);
   const database = new SQLite(file);
   // WAL lets readers (other processes, the CLI) run beside the server's writer.
   database.pragma('journal_mode = WAL');
@@ -125,6 +128,19 @@ function createSqlite(file: string, timeoutMs: number): Storage {
     },
     destroy: () => db.destroy(),
   };
+}
+
+/**
+ * A new database file is made empty with mode 0600 before SQLite opens it (SQLite would create it
+ * with the umask's 0644): it holds key hashes and encrypted secrets. SQLite gives the -wal and -shm
+ * files it creates the database file's mode. An existing file keeps the mode it has.
+ */
+function createOwnerOnly(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureFolder } from '../../config.js';
 
 /** The embedded outbox: one RFC 822 `.eml` file per email under `$WOES_DATA_DIR/mail/`. */
 export function outboxDir(dataDir: string): string {
@@ -15,7 +16,8 @@ export interface OutboxEntry {
 
 export function writeOutboxFile(dataDir: string, id: string, raw: Buffer): string {
   const dir = outboxDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  // Owner-only (0700) like the data dir, and never Node's recursive mkdir (see ensureFolder).
+  ensureFolder('WOES_DATA_DIR', dir);
   const file = path.join(dir, `${id}.eml`);
   // Mode 0600: the message holds a live one-time link.
   fs.writeFileSync(file, raw, { mode: 0o600 });

@@ -31,7 +31,8 @@ export const initCommand: Command = {
     if (!EMAIL.test(email)) throw new CLIError('--email must be an email address', 2);
     if (workspaceName === '' || workspaceName.length > 200)
       throw new CLIError('--workspace must be 1-200 characters', 2);
-    const core = await openCore(context.config);
+    // The first command of an install: it may make the database.
+    const core = await openCore(context.config, { create: true });
     const storage = core.storage;
     try {
       const existing = await findUserByEmail(storage.db, email);

@@ -13,8 +13,15 @@ function seconds(raw: string | boolean | undefined): number | null {
 /** A missing workspace or key is the operator's error (exit 1); a refused value is a usage error (2). */
 function cliError(error: unknown, missing: string): unknown {
   if (!(error instanceof AppError)) return error;
-  return error.code === 'not_found' ? new CLIError(missing) : new CLIError(error.message, 2);
+  if (error.code === 'not_found') return new CLIError(missing);
+  // The workspace's key policy refused the expiry (assertExpiryAllowed): say what the CLI can change.
+  const byPolicy = error.options.details?.some((d) => d.path === '/body/expiresIn') === true;
+  return new CLIError(byPolicy ? `${error.message}\n${POLICY_HINT}` : error.message, 2);
 }
+
+const POLICY_HINT =
+  'Give --expires-in SECONDS within the policy, or have a workspace owner change the key policy ' +
+  '(web app: Settings → Key policy; PATCH /api/v1/workspace/key-policy).';
 
 export const keysCreateCommand: Command = {
   name: 'keys create',

@@ -1,5 +1,6 @@
 import { listOutbox } from '../../accounts/index.js';
 import type { Command } from '../command.js';
+import { requireDatabase } from '../context.js';
 
 /** `woes mail list`: the embedded outbox (emails written as .eml files when SMTP_URL is unset). */
 export const mailListCommand: Command = {
@@ -7,6 +8,8 @@ export const mailListCommand: Command = {
   usage: 'mail list [--json]',
   summary: 'list the emails in the embedded outbox',
   async run(context) {
+    // Elsewhere than the install's folder, an empty outbox would be a wrong answer.
+    requireDatabase(context.config);
     const entries = listOutbox(context.config.dataDir);
     const human =
       entries.length === 0

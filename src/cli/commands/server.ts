@@ -20,7 +20,7 @@ export const migrateCommand: Command = {
   usage: 'migrate [--json]',
   summary: 'bring the database schema up to date, then exit',
   async run(context) {
-    const storage = await openStorage(context.config);
+    const storage = await openStorage(context.config, { create: true });
     await storage.destroy();
     context.out(`Database schema is up to date (${storage.dialect}).`, { ok: true, dialect: storage.dialect });
   },

@@ -5,7 +5,7 @@ import { loadMasterKeys, masterKeyFile, previousMasterKeyFile } from '../../secu
 import { rotateSealedValues } from '../../security/rotate-master-key.js';
 import { keyId } from '../../security/sealed-secret.js';
 import { CLIError, type Command } from '../command.js';
-import { openStorage } from '../context.js';
+import { openStorage, requireDatabase } from '../context.js';
 
 /**
  * `woes vault rotate-master-key`: re-encrypts every sealed value under the current master key.
@@ -20,6 +20,8 @@ export const vaultRotateMasterKeyCommand: Command = {
   options: { generate: { type: 'boolean' }, 'batch-size': { type: 'string' } },
   async run(context) {
     const batchSize = batch(context.values['batch-size']);
+    // Before any key file is read or written: in the wrong folder they would be made anew.
+    requireDatabase(context.config);
     if (context.values.generate === true) generateEmbeddedKey(context.config);
     const keys = loadMasterKeys(context.config);
     const storage = await openStorage(context.config);
