@@ -6,5 +6,5 @@ export { createAccountsModule } from './module.js';
 export { PasswordHasher, checkPasswordPolicy, hashPassword } from './auth/passwords.js';
 export { findUserByEmail, insertUser, normalizeEmail } from './auth/user-repository.js';
 export { createWorkspace } from './workspaces/workspace-repository.js';
-export { listOutbox, type OutboxEntry } from './mail/outbox.js';
+export { firstMatch, listOutbox, messageTexts, type OutboxEntry } from './mail/outbox.js';
 export { OperatorWorkspaces, type OperatorChange } from './workspaces/operator-workspaces.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, forbidden } from '../errors.js';
 import { typed } from '../http/typed.js';
-import { listOutbox } from '../accounts/index.js';
+import { firstMatch, listOutbox, messageTexts } from '../accounts/index.js';
 
 const OutboxQuery = Type.Object(
   {
@@ -23,13 +23,6 @@ const PortalOutboxQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Undoes quoted-printable soft breaks and escapes, so a link split across lines reads whole. */
-function decodeQuotedPrintable(text: string): string {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 /**
  * The addresses of a `To` header (`a@x`, `Name <a@x>`, or a list of either), lower-cased. A
  * quoted name holding a comma splits into a piece with no address, which matches nothing.
@@ -44,18 +37,8 @@ export function latestVerificationLink(dataDir: string, email: string, pattern: 
   // The whole address, never a part of one: e@example.org must not read alice@example.org's mail.
   const entries = listOutbox(dataDir).filter((e) => recipientAddresses(e.to).includes(wanted));
   for (const entry of entries.reverse()) {
-    const raw = fs.readFileSync(entry.file, 'utf8');
-    // A quoted-printable body splits long links with soft breaks and writes '=' as '=3D'.
-    const candidates = /content-transfer-encoding:\s*quoted-printable/i.test(raw)
-      ? [decodeQuotedPrintable(raw)]
-      : [raw];
-    for (const block of raw.match(/^[A-Za-z0-9+/=\r\n]{200,}$/gm) ?? []) {
-      candidates.push(Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'));
-    }
-    for (const text of candidates) {
-      const match = pattern.exec(text);
-      if (match) return match[0];
-    }
+    const link = firstMatch(messageTexts(fs.readFileSync(entry.file, 'utf8')), pattern);
+    if (link !== null) return link;
   }
   return null;
 }

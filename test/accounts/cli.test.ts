@@ -90,7 +90,7 @@ test('woes init creates a verified owner, a workspace and an admin key; again fo
       assert.equal(viaKey.json.id, one.workspaceId);
       await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: 'root@example.com' } });
       const deadline = Date.now() + 5000;
-      let entries: Array<{ to: string; subject: string; date: string; file: string }> = [];
+      let entries: Array<{ to: string; subject: string; date: string; file: string; link: string | null }> = [];
       while (entries.length === 0 && Date.now() < deadline) {
         entries = JSON.parse((await woes(database.env, 'mail', 'list', '--json')).stdout).data;
         if (entries.length === 0) await new Promise((r) => setTimeout(r, 100));
@@ -100,8 +100,11 @@ test('woes init creates a verified owner, a workspace and an admin key; again fo
       assert.match(entries[0].subject, /Reset/);
       assert.ok(entries[0].file.endsWith('.eml'));
       assert.ok(!Number.isNaN(Date.parse(entries[0].date)));
+      // The whole link, decoded from the quoted-printable .eml (the server's log names it without its token).
+      assert.match(String(entries[0].link), /\/reset-password\?token=[A-Za-z0-9_-]{30,}$/);
       const human = await woes(database.env, 'mail', 'list');
       assert.match(human.stdout, /root@example\.com/);
+      assert.ok(human.stdout.includes(entries[0].link!), 'the human listing shows the link');
     } finally {
       await t.close();
     }

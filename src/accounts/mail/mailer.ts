@@ -133,10 +133,11 @@ export class Mailer {
     });
     if (this.mode === 'outbox') {
       const file = writeOutboxFile(this.core.config.dataDir, newId('evt'), info.message as Buffer);
-      // The one sanctioned token in a log line: without SMTP this is how a local user gets the link.
+      // The link's page is logged, not its one-time token (a log line never carries a secret):
+      // `woes mail list`, the .eml file and the local check-email page give the whole link.
       this.core.logger.info(
-        { event: 'email.outbox', to: email.to, subject: email.subject, link: email.link, file },
-        'email written to outbox',
+        { event: 'email.outbox', to: email.to, subject: email.subject, link: withoutToken(email.link), file },
+        'email written to outbox (woes mail list shows its link)',
       );
     } else {
       this.core.logger.info({ event: 'email.sent', to: email.to, subject: email.subject }, 'email sent');
@@ -162,4 +163,10 @@ export class Mailer {
 function senderDomain(publicUrl: string): string {
   const host = new URL(publicUrl).hostname;
   return host === '' || /^[\d.]+$/.test(host) || host.startsWith('[') ? 'localhost' : host;
+}
+
+/** A link as the log may show it: every query value replaced, so no one-time token is written. */
+function withoutToken(link: string | undefined): string | undefined {
+  if (link === undefined) return undefined;
+  return link.replace(/([?&][^=&#]+=)[^&#]*/g, '$1[REDACTED]');
 }

@@ -12,7 +12,11 @@ export interface OutboxEntry {
   subject: string;
   date: string;
   file: string;
+  /** The email's first link, decoded (its one-time token included): what a local user opens. */
+  link: string | null;
 }
+
+const LINK = /https?:\/\/[^\s"'<>]+/;
 
 export function writeOutboxFile(dataDir: string, id: string, raw: Buffer): string {
   const dir = outboxDir(dataDir);
@@ -34,15 +38,45 @@ export function listOutbox(dataDir: string): OutboxEntry[] {
     .sort()
     .map((name) => {
       const file = path.join(dir, name);
-      const headers = parseHeaders(fs.readFileSync(file, 'utf8'));
+      const raw = fs.readFileSync(file, 'utf8');
+      const headers = parseHeaders(raw);
       const date = new Date(headers.get('date') ?? fs.statSync(file).mtime.toISOString());
       return {
         to: headers.get('to') ?? '',
         subject: headers.get('subject') ?? '',
         date: Number.isNaN(date.getTime()) ? '' : date.toISOString(),
         file,
+        link: firstMatch(messageTexts(raw), LINK),
       };
     });
+}
+
+/**
+ * The readable text of a stored message, as candidates to search: the whole file with
+ * quoted-printable undone (soft line breaks split long links, '=' is written '=3D'), and every
+ * base64 block decoded.
+ */
+export function messageTexts(raw: string): string[] {
+  const texts = /content-transfer-encoding:\s*quoted-printable/i.test(raw) ? [decodeQuotedPrintable(raw)] : [raw];
+  for (const block of raw.match(/^[A-Za-z0-9+/=\r\n]{200,}$/gm) ?? []) {
+    texts.push(Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'));
+  }
+  return texts;
+}
+
+/** The first match of `pattern` in any of `texts`, or null. */
+export function firstMatch(texts: readonly string[], pattern: RegExp): string | null {
+  for (const text of texts) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return null;
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** The header block of a message: unfolded, names lower-cased, RFC 2047 words decoded. */
