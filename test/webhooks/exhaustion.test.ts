@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { createTestApp } from '../helpers/app.js';
 import { SMTPSink } from '../helpers/smtp-sink.js';
 import { addMember } from '../helpers/fixtures.js';
-import { webhookOutbox } from '../../src/events/webhook-outbox.js';
 import { MAX_ATTEMPTS } from '../../src/webhooks/schedule.js';
 import { tenant } from '../support/api-helpers.js';
-import { Receiver, until, webhookEnv } from './helpers.js';
+import { emitEvent, Receiver, until, webhookEnv } from './helpers.js';
 
 test('failing for the whole schedule: the delivery fails, the endpoint is disabled and its owners are emailed', async () => {
   const sink = new SMTPSink();
@@ -21,12 +20,7 @@ test('failing for the whole schedule: the delivery fails, the endpoint is disabl
     await addMember(t, w.workspaceId, 'agent', 'agent@example.com');
     const created = await w.call('POST', '/webhooks', { url: r.url, events: ['customer.created'] });
     const { id, secret } = created.json;
-    await webhookOutbox.append(t.app.woes.db, {
-      workspaceId: w.workspaceId,
-      type: 'customer.created',
-      payload: { id: 'cust_1' },
-      now: Date.now(),
-    });
+    await emitEvent(t, w.workspaceId, 'customer.created', 'cust_1');
     await until(async () => (await w.call('GET', `/webhooks/${id}`)).json.status === 'disabled', 30_000, 'disabled');
     const endpoint = (await w.call('GET', `/webhooks/${id}`)).json;
     assert.equal(endpoint.disabledReason, 'failing');

@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { createTestApp } from '../helpers/app.js';
-import { webhookOutbox } from '../../src/events/webhook-outbox.js';
 import { MAX_IN_FLIGHT, MAX_IN_FLIGHT_PER_WORKSPACE } from '../../src/webhooks/delivery-worker.js';
 import { tenant } from '../support/api-helpers.js';
-import { Receiver, until, webhookEnv } from './helpers.js';
+import { emitEvent, Receiver, until, webhookEnv } from './helpers.js';
 
 /** A receiver that accepts connections and never answers: every attempt to it lasts the whole send timeout. */
 class Tarpit {
@@ -49,23 +48,13 @@ test("a workspace whose receivers hang holds at most its share of the worker: an
       });
       assert.equal(created.statusCode, 201, created.body);
     }
-    await webhookOutbox.append(t.app.woes.db, {
-      workspaceId: noisy.workspaceId,
-      type: 'customer.created',
-      payload: { id: 'cust_noisy' },
-      now: Date.now(),
-    });
+    await emitEvent(t, noisy.workspaceId, 'customer.created', 'cust_noisy');
     await until(() => tarpit.open >= MAX_IN_FLIGHT_PER_WORKSPACE, 10_000, 'the noisy workspace to hold its share');
 
     const quiet = await tenant(t);
     const created = await quiet.call('POST', '/webhooks', { url: receiver.url, events: ['customer.created'] });
     assert.equal(created.statusCode, 201, created.body);
-    await webhookOutbox.append(t.app.woes.db, {
-      workspaceId: quiet.workspaceId,
-      type: 'customer.created',
-      payload: { id: 'cust_quiet' },
-      now: Date.now(),
-    });
+    await emitEvent(t, quiet.workspaceId, 'customer.created', 'cust_quiet');
     // Well inside the 15 s the hanging attempts take: without the share every slot would be held until then.
     await until(() => receiver.ofType('customer.created').length === 1, 8_000, "the quiet workspace's delivery");
     assert.equal(receiver.received[0].json.data.id, 'cust_quiet');

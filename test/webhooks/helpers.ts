@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { webhookOutbox } from '../../src/events/webhook-outbox.js';
+import type { WebhookEventType } from '../../src/events/webhook-events.js';
+import type { TestApp } from '../helpers/app.js';
 
 /** One request a receiver got: its raw body and headers, as a real receiver verifies them. */
 export interface Received {
@@ -100,4 +103,15 @@ export function webhookEnv(extra: Record<string, string> = {}): Record<string, s
     WOES_WEBHOOK_RETRY_SCALE: '0.0001',
     ...extra,
   };
+}
+
+/** Writes an event to the outbox as a change would (`payload: {id}`); the worker then delivers it. Its id. */
+export function emitEvent(
+  t: TestApp,
+  workspaceId: string,
+  type: WebhookEventType,
+  id: string,
+  now = Date.now(),
+): Promise<string> {
+  return webhookOutbox.append(t.app.woes.db, { workspaceId, type, payload: { id }, now });
 }

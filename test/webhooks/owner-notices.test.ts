@@ -7,7 +7,7 @@ import { webhookOutbox } from '../../src/events/webhook-outbox.js';
 import { Mailer } from '../../src/accounts/mail/mailer.js';
 import type { KeyGovernanceJob } from '../../src/keys/governance-job.js';
 import { tenant } from '../support/api-helpers.js';
-import { Receiver, until, webhookEnv } from './helpers.js';
+import { emitEvent, Receiver, until, webhookEnv } from './helpers.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -45,12 +45,7 @@ test('notices to owners have their own budget: 6 expiring keys make one digest, 
     // A security notice (endpoint disabled) is not crowded out by the routine ones.
     const created = await w.call('POST', '/webhooks', { url: r.url, events: ['customer.created'] });
     assert.equal(created.statusCode, 201, created.body);
-    await webhookOutbox.append(t.app.woes.db, {
-      workspaceId: w.workspaceId,
-      type: 'customer.created',
-      payload: { id: 'cust_1' },
-      now: Date.now(),
-    });
+    await emitEvent(t, w.workspaceId, 'customer.created', 'cust_1');
     await until(() => sink.to('busy-owner@example.com').some((m) => /disabled/.test(m.subject)), 30_000, 'notice');
 
     // Mail a caller asks for is still capped at 5 per recipient per hour, and the notices did not spend it.
