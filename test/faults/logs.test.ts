@@ -54,7 +54,9 @@ test(
         let out = '';
         child.stdout!.on('data', (chunk: Buffer) => {
           out += chunk.toString();
-          if (out.includes('\n')) resolve(Number(out.trim()));
+          // The start lines come first (printed to the terminal when logging to a file), then the port.
+          const port = out.split('\n').find((line) => /^\d+$/.test(line));
+          if (port !== undefined) resolve(Number(port));
         });
         child.once('exit', () => reject(new Error('the server exited before listening')));
       });
