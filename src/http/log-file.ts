@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureFolder } from '../config.js';
+import { ConfigError, ensureFolder } from '../config.js';
 
 /** A line waits in memory until this much is buffered (or LOG_FLUSH_MS passes). */
 const FLUSH_AT_CHARS = 32_768;
@@ -32,7 +32,12 @@ export class LogFile {
     flushMs: number,
   ) {
     ensureFolder('WOES_LOG_FILE', path.dirname(file));
-    this.#fd = fs.openSync(file, 'a');
+    try {
+      this.#fd = fs.openSync(file, 'a');
+    } catch (error) {
+      // A folder, or a file this user may not write: the setting is wrong, say which.
+      throw new ConfigError('WOES_LOG_FILE', `cannot open ${path.resolve(file)}: ${(error as Error).message}`);
+    }
     this.#timer = setInterval(() => this.flushSync(), flushMs);
     this.#timer.unref();
     process.on('exit', this.#onExit);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { Config } from '../config.js';
 import type { MasterKeys } from './sealed-secret.js';
+import { ensureFolder, type Config } from '../config.js';
 
 export type { MasterKeys };
 
@@ -62,7 +62,7 @@ function readIfExists(file: string): string | null {
 function readOrCreate(file: string, make: () => string): string {
   const existing = readIfExists(file);
   if (existing !== null) return existing;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureFolder('WOES_DATA_DIR', path.dirname(file));
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   fs.writeFileSync(temp, make(), { mode: 0o600 });
   try {

@@ -133,13 +133,18 @@ function createSqlite(file: string, timeoutMs: number): Storage {
 /**
  * A new database file is made empty with mode 0600 before SQLite opens it (SQLite would create it
  * with the umask's 0644): it holds key hashes and encrypted secrets. SQLite gives the -wal and -shm
- * files it creates the database file's mode. An existing file keeps the mode it has.
+ * files it creates the database file's mode. A file an older Woes made readable by others (0644) is
+ * narrowed to 0600 when this process owns it (otherwise it is left alone: not ours to change).
  */
 function createOwnerOnly(file: string): void {
   try {
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const stat = fs.statSync(file);
+    if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+    }
   }
 }
 
