@@ -44,11 +44,16 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
 /** What an operator must not miss at start, one warn line each. */
 export function startWarnings(config: Config): string[] {
-  return config.allowPrivateWebhooks
-    ? [
-        'WOES_ALLOW_PRIVATE_WEBHOOKS=true: outbound calls (webhooks, API test runs) may reach private and loopback addresses; for local development only',
-      ]
-    : [];
+  const warnings: string[] = [];
+  if (config.allowPrivateWebhooks)
+    warnings.push(
+      'WOES_ALLOW_PRIVATE_WEBHOOKS=true: outbound calls (webhooks, API test runs) may reach private and loopback addresses; for local development only',
+    );
+  if (config.microsoftAllowedTenants.length > 0 && config.microsoftClientId === null)
+    warnings.push(
+      'MICROSOFT_ALLOWED_TENANTS is set but MICROSOFT_CLIENT_ID is not: Microsoft sign-in is off and the tenants are ignored',
+    );
+  return warnings;
 }
 
 /**

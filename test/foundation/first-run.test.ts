@@ -191,3 +191,13 @@ test('with WOES_LOG_FILE the terminal still shows where to go and where the log 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('MICROSOFT_ALLOWED_TENANTS without MICROSOFT_CLIENT_ID is a start warning, not silence', async () => {
+  const { startWarnings } = await import('../../src/server.js');
+  assert.deepEqual(
+    startWarnings(loadConfig({ MICROSOFT_CLIENT_ID: 'app', MICROSOFT_ALLOWED_TENANTS: 'tenant-a' })),
+    [],
+  );
+  const [warning] = startWarnings(loadConfig({ MICROSOFT_ALLOWED_TENANTS: 'tenant-a' }));
+  assert.match(warning, /MICROSOFT_ALLOWED_TENANTS is set but MICROSOFT_CLIENT_ID is not/);
+});
