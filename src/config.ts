@@ -334,9 +334,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !signingKey) throw new ConfigError('WOES_SIGNING_KEY', 'is required when DATABASE_URL is set');
   if (databaseUrl && !master) throw new ConfigError('WOES_MASTER_KEY', 'is required when DATABASE_URL is set');
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of: ${LOG_LEVELS.join(', ')}`);
   const defaultPlan = (text(env, 'WOES_DEFAULT_PLAN') ?? 'pro') as Plan;
-  if (!PLANS.includes(defaultPlan)) throw new ConfigError('WOES_DEFAULT_PLAN', `must be one of ${PLANS.join(', ')}`);
+  if (!PLANS.includes(defaultPlan)) throw new ConfigError('WOES_DEFAULT_PLAN', `must be one of: ${PLANS.join(', ')}`);
   const host = text(env, 'HOST') ?? '127.0.0.1';
   // The default is the address the start log prints: an emailed link must open the origin the
   // user already signed in on (localhost and 127.0.0.1 are different origins, with different cookies).

@@ -9,7 +9,7 @@ export const workspaceSetPlanCommand: Command = {
   async run(context) {
     const [workspaceId, plan] = context.positionals;
     if (!workspaceId || !plan) throw new CLIError(`usage: woes ${this.usage}`, 2);
-    if (!PLANS.includes(plan as Plan)) throw new CLIError(`PLAN must be one of ${PLANS.join(', ')}`, 2);
+    if (!PLANS.includes(plan as Plan)) throw new CLIError(`PLAN must be one of: ${PLANS.join(', ')}`, 2);
     const opened = await openCore(context.config);
     try {
       const result = await opened.services.operatorWorkspaces.setPlan(workspaceId, plan as Plan);
