@@ -69,9 +69,14 @@ export const DEFAULT_RULES = {
   kbSearchAnonymous: { points: 5, durationMs: 60_000 },
   /**
    * Emails a caller asks for, each purpose in a budget of its own so that no one can spend another's:
-   * the account owner's own mail (verification, "already registered", password reset) to one address;
+   * the account owner's own mail (verification, password reset) to one address;
    */
   emailAccountPerRecipient: { points: 5, durationMs: 3_600_000 },
+  /**
+   * the "someone tried to register with your address" notice, which anyone can trigger by signing up
+   * with the address: its own small budget, so sign-ups can never crowd out the owner's reset;
+   */
+  emailRegisteredNoticePerRecipient: { points: 2, durationMs: 3_600_000 },
   /** one workspace's invitations to one address (keyed by workspace and recipient); */
   emailInvitePerRecipient: { points: 5, durationMs: 3_600_000 },
   /** one workspace's portal sign-in links to one address (keyed by workspace and recipient); */

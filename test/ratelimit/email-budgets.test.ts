@@ -160,3 +160,38 @@ test("the account's own budget stays 5 an hour per address", async () => {
     await t.close();
   }
 });
+
+test("sign-ups with a user's address (each mails a 'someone tried to register' notice) leave the user's password reset unspent", async () => {
+  const clock = new TestClock();
+  const t = await createTestApp({ env: ENV, clock });
+  try {
+    const email = `${unique('v')}@example.com`;
+    await signUp(t, email);
+    clock.advance(2 * 3_600_000);
+    const attacker = randomIP();
+    for (let i = 0; i < 5; i++) {
+      const answer = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: { email, password: 'attacker password 123', name: 'Someone' },
+        remoteAddress: attacker,
+      });
+      assert.equal(answer.statusCode, 202, answer.body);
+    }
+    await accountsSettled(t);
+    const notices = outbox(t).filter((m) => m.to.includes(email) && /tried to register/.test(m.subject));
+    assert.equal(notices.length, 2, 'two notices an hour: the owner hears of it without being flooded');
+    await passwordReset(t, email);
+    assert.equal(resets(t, email).length, 1, 'the password reset went out');
+    assert.deepEqual(
+      suppressed(t, email).map((s) => [s.kind, s.budget]),
+      [
+        ['registered', 'emailRegisteredNoticePerRecipient'],
+        ['registered', 'emailRegisteredNoticePerRecipient'],
+        ['registered', 'emailRegisteredNoticePerRecipient'],
+      ],
+    );
+  } finally {
+    await t.close();
+  }
+});

@@ -29,7 +29,8 @@ export class SignIn {
     // account (password spraying), then the account+IP one (guessing one account).
     await failures.gate(caller.ip);
     // Keyed by account and IP: an attacker elsewhere cannot lock the real user out.
-    const throttleKey = `${email}|${caller.ip}`;
+    // The address first, so an IPv6 client counts as its /64 here too (ratelimit/client-key.ts).
+    const throttleKey = `${caller.ip}|${email}`;
     const gate = await core.limiter.check('signInFailures', throttleKey, core.limiter.rules.signInFailures);
     if (!gate.allowed) throw rateLimited(gate.retryAfterMs / 1000);
     const user = await findUserByEmail(core.db, email);

@@ -18,7 +18,7 @@ export function verificationEmail(publicUrl: string, to: string, token: string):
 export function alreadyRegisteredEmail(publicUrl: string, to: string): OutgoingEmail {
   const link = `${publicUrl}/reset-password`;
   return {
-    kind: 'account',
+    kind: 'registered',
     to,
     subject: 'Someone tried to register with your email on Woes',
     link,

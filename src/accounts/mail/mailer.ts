@@ -9,8 +9,11 @@ import { writeOutboxFile } from './outbox.js';
  * is split by purpose, and workspaces' mail by workspace, so nobody can spend another purpose's or
  * another workspace's budget for an address (five portal links from one workspace once blocked a
  * user's password reset):
- * - `account`: the account owner's own mail (verification, "already registered", password reset).
+ * - `account`: the account owner's own mail (verification, password reset).
  *   5 per recipient per hour (emailAccountPerRecipient); no workspace's mail ever counts in it.
+ * - `registered`: "someone tried to register with your address", which anyone can trigger: 2 per
+ *   recipient per hour of its own (emailRegisteredNoticePerRecipient), so sign-ups with a user's
+ *   address cannot crowd out that user's password reset.
  * - `invite` / `portal`: a workspace's invitation or portal sign-in link. 5 per (workspace, recipient)
  *   per hour each (emailInvitePerRecipient, emailPortalLinkPerRecipient), then all workspaces
  *   together at most 20 per recipient per hour (emailPerRecipient): workspaces are free to create,
@@ -20,9 +23,9 @@ import { writeOutboxFile } from './outbox.js';
  *   Its own budget, emailNoticePerRecipient (30 per recipient per hour), so a bug cannot mail-bomb an owner.
  * - `security`: Woes tells owners it acted to protect them (a leaked key revoked, a webhook endpoint disabled).
  *   A separate bucket of the same size, so routine notices can never crowd one out.
- * So an address gets at most 5 + 20 emails an hour that callers asked for, whoever asked.
+ * So an address gets at most 5 + 2 + 20 emails an hour that callers asked for, whoever asked.
  */
-export type EmailKind = 'account' | 'invite' | 'portal' | 'notice' | 'security';
+export type EmailKind = 'account' | 'registered' | 'invite' | 'portal' | 'notice' | 'security';
 
 /** One budget an email spends: the bucket, its rule, and whether the workspace is part of the key. */
 interface Budget {
@@ -36,6 +39,9 @@ const CEILING: Budget = { bucket: 'emailPerRecipient', rule: 'emailPerRecipient'
 /** The budgets of each kind, spent in order: a later one is only spent when every earlier one allowed the email. */
 const BUDGETS: Record<EmailKind, readonly Budget[]> = {
   account: [{ bucket: 'emailAccountPerRecipient', rule: 'emailAccountPerRecipient', perWorkspace: false }],
+  registered: [
+    { bucket: 'emailRegisteredNoticePerRecipient', rule: 'emailRegisteredNoticePerRecipient', perWorkspace: false },
+  ],
   invite: [{ bucket: 'emailInvitePerRecipient', rule: 'emailInvitePerRecipient', perWorkspace: true }, CEILING],
   portal: [{ bucket: 'emailPortalLinkPerRecipient', rule: 'emailPortalLinkPerRecipient', perWorkspace: true }, CEILING],
   notice: [{ bucket: 'emailNoticePerRecipient', rule: 'emailNoticePerRecipient', perWorkspace: false }],
@@ -56,7 +62,7 @@ interface EmailContent {
  */
 export type OutgoingEmail = EmailContent &
   (
-    | { kind?: 'account' | 'notice' | 'security'; workspaceId?: never }
+    | { kind?: 'account' | 'registered' | 'notice' | 'security'; workspaceId?: never }
     | { kind: 'invite' | 'portal'; workspaceId: string }
   );
 
