@@ -13,11 +13,17 @@ const DISPATCH_BATCH = 100;
 /** Attempts in flight at once per instance. */
 export const MAX_IN_FLIGHT = 16;
 /**
- * Attempts of one workspace in flight at once per instance: a workspace whose receivers hang for
- * the whole send timeout holds at most this many slots, and the others keep the rest, so one
- * tenant cannot stall every other tenant's webhooks.
+ * Each workspace's share of the slots: every claim first gives each workspace with due deliveries
+ * up to this many attempts in flight, so one tenant whose receivers hang for the whole send timeout
+ * cannot stall every other tenant's webhooks.
  */
 export const MAX_IN_FLIGHT_PER_WORKSPACE = 4;
+/**
+ * Slots the second pass of a claim never fills: what is free beyond the shares goes to whoever has
+ * deliveries due (a lone workspace's backlog drains at 12 at once, not 4), but this many always stay
+ * free for a workspace whose first delivery comes due next.
+ */
+export const RESERVED_SLOTS = MAX_IN_FLIGHT_PER_WORKSPACE;
 /** Due rows read per claim, so a workspace at its share does not hide the others' rows behind its own. */
 const CLAIM_WINDOW = 100;
 
@@ -94,28 +100,36 @@ export class DeliveryWorker {
   }
 
   /**
-   * Claims due deliveries (up to the free slots, and up to each workspace's share) and starts
-   * their attempts. Workspaces at their share are left out of the query, so their backlog never
-   * fills the window that the others' due rows are read from.
+   * Claims due deliveries and starts their attempts, in two passes over one window of due rows:
+   * first up to each workspace's share, then, while more than RESERVED_SLOTS stay free, any row
+   * left. Workspaces that already hold every slot a claim could give them are left out of the
+   * query, so their backlog never fills the window the others' due rows are read from.
    */
   async deliverDue(): Promise<void> {
-    let free = MAX_IN_FLIGHT - this.inFlight.size;
+    const free = MAX_IN_FLIGHT - this.inFlight.size;
     if (free <= 0 || this.job.closed) return;
     const { dialect } = this.core.storage;
-    const saturated = [...this.inFlightOf].filter(([, n]) => n >= MAX_IN_FLIGHT_PER_WORKSPACE).map(([ws]) => ws);
+    const soloMax = MAX_IN_FLIGHT - RESERVED_SLOTS;
+    const full = [...this.inFlightOf].filter(([, n]) => n >= soloMax).map(([ws]) => ws);
     const claimed = await this.core.db.transaction().execute(async (trx) => {
       const now = this.core.clock.now();
       const won: DeliveryRow[] = [];
       const taken = new Map<string, number>();
-      for (const row of await deliveries.due(trx, dialect, now, CLAIM_WINDOW, saturated)) {
-        if (free === 0) break;
-        const share = (this.inFlightOf.get(row.workspaceId) ?? 0) + (taken.get(row.workspaceId) ?? 0);
-        if (share >= MAX_IN_FLIGHT_PER_WORKSPACE) continue;
-        if (await deliveries.lease(trx, row, now + LEASE_MS)) {
-          won.push(row);
-          taken.set(row.workspaceId, (taken.get(row.workspaceId) ?? 0) + 1);
-          free--;
-        }
+      const held = (ws: string) => (this.inFlightOf.get(ws) ?? 0) + (taken.get(ws) ?? 0);
+      const claim = async (row: DeliveryRow): Promise<void> => {
+        if (!(await deliveries.lease(trx, row, now + LEASE_MS))) return;
+        won.push(row);
+        taken.set(row.workspaceId, (taken.get(row.workspaceId) ?? 0) + 1);
+      };
+      const rows = await deliveries.due(trx, dialect, now, CLAIM_WINDOW, full);
+      const left: DeliveryRow[] = [];
+      for (const row of rows) {
+        if (won.length < free && held(row.workspaceId) < MAX_IN_FLIGHT_PER_WORKSPACE) await claim(row);
+        else left.push(row);
+      }
+      for (const row of left) {
+        if (this.inFlight.size + won.length >= soloMax || won.length >= free) break;
+        await claim(row);
       }
       return won;
     });
