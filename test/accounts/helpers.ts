@@ -64,7 +64,7 @@ export function bearer(token: string, workspaceId?: string): Record<string, stri
 }
 
 let signUps = 0;
-function nextSignUpAddress(): string {
+export function nextSignUpAddress(): string {
   signUps += 1;
   return `10.${(signUps >> 16) & 255}.${(signUps >> 8) & 255}.${signUps & 255}`;
 }

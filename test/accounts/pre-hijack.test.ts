@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { accountsSettled, mailedToken } from './helpers.js';
+import { accountsSettled, mailedToken, nextSignUpAddress } from './helpers.js';
 import { verificationPasswordMigration } from '../../src/storage/migrations/0018-verification-password.js';
 
 /**
@@ -24,6 +24,8 @@ async function register(email: string, password: string): Promise<void> {
     method: 'POST',
     url: '/api/v1/auth/register',
     payload: { email, password, name: 'Someone' },
+    // Each from its own address: this file signs up more than one IP may in 15 minutes.
+    remoteAddress: nextSignUpAddress(),
   });
   assert.equal(response.statusCode, 202, response.body);
   await accountsSettled(t);
@@ -123,4 +125,27 @@ test("with a password, the owner's own later registration link verifies with the
   assert.equal((await verifyWith(ownersLink, OWNER)).statusCode, 200);
   assert.equal((await signIn(email, OWNER)).statusCode, 200);
   assert.equal((await signIn(email, ATTACKER)).statusCode, 401);
+});
+
+test('an account with no password at all (an ID-token sign-in whose address was unverified) verifies by its link alone; an empty password is no way round one that exists', async () => {
+  const email = 'nopass@example.com';
+  await register(email, OWNER);
+  // As a Microsoft sign-in without a verified email leaves it: an unverified account with no password.
+  await t.storage.db.updateTable('users').set({ passwordHash: null }).where('email', '=', email).execute();
+  const resent = await t.request({
+    method: 'POST',
+    url: '/api/v1/auth/resend-verification',
+    payload: { email },
+    remoteAddress: nextSignUpAddress(),
+  });
+  assert.equal(resent.statusCode, 202);
+  await accountsSettled(t);
+  const link = await mailedToken(t, email, /verify/i, 2);
+  const verified = await verifyWith(link, '');
+  assert.equal(verified.statusCode, 200, verified.body);
+
+  const other = 'haspass@example.com';
+  await register(other, OWNER);
+  const refused = await verifyWith(await mailedToken(t, other, /verify/i, 1), '');
+  assert.equal(refused.statusCode, 401, 'an empty password does not pass for an account that has one');
 });

@@ -110,12 +110,12 @@ export class Registration {
     // A wrong token or password is a guess: it spends the IP's failed sign-in budget.
     const { view, proven } = await failures.guard(caller.ip, async () => {
       // Checked before the transaction: argon2 must not hold the database's write lock.
-      const checked = password === undefined ? null : await this.linkPasswordChecked(token, password);
+      const checked = password === undefined ? undefined : await this.linkPasswordChecked(token, password);
       return core.db.transaction().execute(async (trx) => {
         const now = core.clock.now();
         const link = await consumeLinkToken(trx, token, 'verify_email', now);
         // The password checked is still the one this link sets (or the account keeps).
-        if (checked !== null && checked !== (await passwordSetBy(trx, link))) throw wrongLinkPassword();
+        if (checked !== undefined && checked !== (await passwordSetBy(trx, link))) throw wrongLinkPassword();
         // The link confirms the registration it was sent for, password included: when that was a
         // later registration of the still unverified address, its password replaces the first
         // registrant's (who may not own the address). A verified account's password never
@@ -134,12 +134,17 @@ export class Registration {
     return view;
   }
 
-  /** The hash `password` matched: the one the link sets, or the account's own; 401 otherwise. */
-  private async linkPasswordChecked(token: string, password: string): Promise<string> {
+  /**
+   * The hash `password` matched: the one the link sets, or the account's own; 401 otherwise. An
+   * account that has no password at all (made by a Google or Microsoft sign-in whose address was
+   * not verified) has none to prove: null, and the link alone verifies it, whatever was sent.
+   */
+  private async linkPasswordChecked(token: string, password: string): Promise<string | null> {
     const { core, hasher } = this.ctx;
     const link = await findLiveLinkToken(core.db, token, 'verify_email', core.clock.now());
     const target = await passwordSetBy(core.db, link);
-    if (target === null || !(await hasher.verify(target, password))) throw wrongLinkPassword();
+    if (target === null) return null;
+    if (!(await hasher.verify(target, password))) throw wrongLinkPassword();
     return target;
   }
 

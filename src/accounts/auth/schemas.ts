@@ -16,7 +16,11 @@ export const RegisterBody = Type.Object(
   { email: Email, password: Password, name: Name, workspaceName: Type.Optional(Name) },
   strict,
 );
-export const VerifyEmailBody = Type.Object({ token: Token, password: Type.Optional(Password) }, strict);
+/** `password` may be empty: an account made by an ID-token sign-in has none (the web app sends what was typed). */
+export const VerifyEmailBody = Type.Object(
+  { token: Token, password: Type.Optional(Type.String({ maxLength: PASSWORD_MAX * 4 })) },
+  strict,
+);
 export const EmailBody = Type.Object({ email: Email }, strict);
 export const ResetConfirmBody = Type.Object({ token: Token, password: Password }, strict);
 

@@ -11,19 +11,22 @@ export function PasswordField({
   value,
   onChange,
   hint,
+  optional = false,
 }: {
   label?: string;
   purpose: 'current' | 'new';
   value: string;
   onChange: (value: string) => void;
   hint?: ReactNode;
+  /** May be left empty (the form says when). */
+  optional?: boolean;
 }) {
   const chosen = purpose === 'new';
   return (
     <label>
       {label}
       <input
-        required
+        required={!optional}
         type="password"
         minLength={chosen ? 8 : undefined}
         maxLength={chosen ? 256 : undefined}

@@ -53,7 +53,13 @@ export function VerifyEmailPage({ token }: { token: string | null }) {
     <AuthLayout title="Verify your email">
       <form className="stack" onSubmit={submit}>
         <p>Enter the password you chose when you signed up to confirm this address is yours.</p>
-        <PasswordField purpose="current" value={password} onChange={setPassword} />
+        <PasswordField
+          purpose="current"
+          value={password}
+          onChange={setPassword}
+          optional
+          hint="Signed up with Google or Microsoft, without a password? Leave it empty."
+        />
         <ErrorNotice message={verify.error} />
         <BusyButton type="submit" busy={verify.busy} busyLabel="Verifying…">
           Verify email
