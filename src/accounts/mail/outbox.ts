@@ -28,8 +28,12 @@ export function writeOutboxFile(dataDir: string, id: string, raw: Buffer): strin
   return file;
 }
 
-/** Every email in the outbox, oldest first (file names are time-ordered ids). */
-export function listOutbox(dataDir: string): OutboxEntry[] {
+/**
+ * Every email in the outbox, oldest first (file names are time-ordered ids). `origin` (the public
+ * URL): an entry's link is the first of the body's links on it — a link in a subject or text that a
+ * workspace's creator wrote (its name) is never taken for Woes's.
+ */
+export function listOutbox(dataDir: string, origin?: string): OutboxEntry[] {
   const dir = outboxDir(dataDir);
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -46,7 +50,7 @@ export function listOutbox(dataDir: string): OutboxEntry[] {
         subject: headers.get('subject') ?? '',
         date: Number.isNaN(date.getTime()) ? '' : date.toISOString(),
         file,
-        link: firstMatch(messageTexts(raw), LINK),
+        link: linkOf(raw, origin),
       };
     });
 }
@@ -62,6 +66,21 @@ export function messageTexts(raw: string): string[] {
     texts.push(Buffer.from(block.replace(/\s+/g, ''), 'base64').toString('utf8'));
   }
   return texts;
+}
+
+/** The body's first link on `origin` (or, without one, its first link at all). */
+function linkOf(raw: string, origin: string | undefined): string | null {
+  // Decoded whole (the transfer encoding is named in the headers), then searched after the headers.
+  const texts = messageTexts(raw).map((text) => {
+    const end = text.search(/\r?\n\r?\n/);
+    return end === -1 ? text : text.slice(end);
+  });
+  if (origin === undefined) return firstMatch(texts, LINK);
+  for (const text of texts) {
+    const found = text.match(new RegExp(LINK.source, 'g'))?.find((link) => link.startsWith(`${origin}/`));
+    if (found !== undefined) return found;
+  }
+  return null;
 }
 
 /** The first match of `pattern` in any of `texts`, or null. */

@@ -13,7 +13,7 @@ export const mailListCommand: Command = {
   async run(context) {
     // Elsewhere than the install's folder, an empty outbox would be a wrong answer.
     requireDatabase(context.config);
-    const entries = listOutbox(context.config.dataDir);
+    const entries = listOutbox(context.config.dataDir, context.config.publicUrl);
     const human =
       entries.length === 0
         ? `The outbox (${context.config.dataDir}/mail) is empty.`
