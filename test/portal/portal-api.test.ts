@@ -215,6 +215,17 @@ test('the link page (GET) spends nothing: only the Continue POST with its cookie
   );
 });
 
+test('a Continue form over its 4 KiB limit is a 413 that names that limit', async () => {
+  const big = await t.request({
+    method: 'POST',
+    url: `/portal/${a.workspaceId}/continue`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ token: 'x', nonce: 'y'.repeat(5000) }).toString(),
+  });
+  assert.equal(big.statusCode, 413);
+  assert.match(big.json.error, /larger than 4 KiB/);
+});
+
 test('a turned-off portal sends no links and ends its sessions; the display name is used', async () => {
   await customerWithConversation(b, 'dora', 'dora@example.com', 'Dora asks');
   const session = await openSession(t, b.workspaceId, 'dora@example.com');
