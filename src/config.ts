@@ -92,41 +92,6 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * Creates the folder `dir` (WOES_DATA_DIR, WOES_LOG_FILE's folder) with any missing parents, one
- * level at a time and readable by the owner only (0700); an existing folder is left as it is.
- * Node's recursive mkdir is not used: under /proc it never ends (each ENOENT makes it create the
- * parent again). Any failure is a ConfigError naming the setting the folder came from.
- */
-export function ensureFolder(variable: string, dir: string): void {
-  const target = path.resolve(dir);
-  const refuse = (reason: string): ConfigError => new ConfigError(variable, `cannot create ${target}: ${reason}`);
-  const missing: string[] = [];
-  for (let current = target; ; current = path.dirname(current)) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(current);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' || path.dirname(current) === current) throw refuse((error as Error).message);
-      missing.push(current);
-      continue;
-    }
-    if (!stat.isDirectory()) throw refuse(`${current === target ? 'it' : current} exists and is not a folder`);
-    break;
-  }
-  for (const folder of missing.reverse()) {
-    try {
-      fs.mkdirSync(folder, { mode: 0o700 });
-    } catch (error) {
-      // Another process (a server and a CLI command starting together) made it meanwhile.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' && fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
-      throw refuse((error as Error).message);
-    }
-  }
-}
-
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, ensureFolder } from '../config.js';
+import { ConfigError } from '../config.js';
+import { ensureFolder } from '../lib/owner-only-files.js';
 
 /** A line waits in memory until this much is buffered (or LOG_FLUSH_MS passes). */
 const FLUSH_AT_CHARS = 32_768;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { MasterKeys } from './sealed-secret.js';
-import { ensureFolder, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { ensureFolder } from '../lib/owner-only-files.js';
 
 export type { MasterKeys };
 

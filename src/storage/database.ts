@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -17,7 +16,7 @@ import { migrationProvider } from './migrations/index.js';
 import { boundedPool, QUERY_TIMEOUT_CODE } from './bounded-pool.js';
 import { readsArrays } from './query-template.js';
 import { pgDriver } from '../lib/drivers.js';
-import { ensureFolder } from '../config.js';
+import { createOwnerOnly, ensureFolder } from '../lib/owner-only-files.js';
 
 export type { Dialect };
 export type DB = Kysely<Database>;
@@ -128,24 +127,6 @@ function createSqlite(file: string, timeoutMs: number): Storage {
     },
     destroy: () => db.destroy(),
   };
-}
-
-/**
- * A new database file is made empty with mode 0600 before SQLite opens it (SQLite would create it
- * with the umask's 0644): it holds key hashes and encrypted secrets. SQLite gives the -wal and -shm
- * files it creates the database file's mode. A file an older Woes made readable by others (0644) is
- * narrowed to 0600 when this process owns it (otherwise it is left alone: not ours to change).
- */
-function createOwnerOnly(file: string): void {
-  try {
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const stat = fs.statSync(file);
-    if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) {
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
-    }
-  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

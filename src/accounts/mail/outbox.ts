@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureFolder } from '../../config.js';
+import { ensureFolder } from '../../lib/owner-only-files.js';
 
 /** The embedded outbox: one RFC 822 `.eml` file per email under `$WOES_DATA_DIR/mail/`. */
 export function outboxDir(dataDir: string): string {
